@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { ConnectionsView } from './connectionsView';
+import { DiagramViewProvider, openDiagramPanel } from './diagramWebview';
+
+/** What the extension hands to its tests (and to nobody else): the running client. */
+export interface CartographApi {
+  languageClient(): LanguageClient | undefined;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CartographApi> {
+  const output = vscode.window.createOutputChannel('Cartograph', { log: true });
+  context.subscriptions.push(output);
+  output.info(`Cartograph ${context.extension.packageJSON.version as string} activating`);
+
+  const connections = new ConnectionsView();
+  context.subscriptions.push(connections, vscode.window.registerTreeDataProvider('cartograph.connections', connections));
+  context.subscriptions.push(
+    vscode.window.registerWebviewViewProvider(DiagramViewProvider.viewType, new DiagramViewProvider(context, () => client)),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cartograph.restartServer', async () => {
+      output.info('Restarting the language server');
+      if (client) await client.restart();
+      else await startClient(context, output);
+      vscode.window.setStatusBarMessage('$(check) Cartograph language server restarted', 3000);
+    }),
+    vscode.commands.registerCommand('cartograph.showOutput', () => output.show()),
+    vscode.commands.registerCommand('cartograph.openDiagram', () => openDiagramPanel(context, () => client)),
+  );
+
+  await startClient(context, output);
+  return { languageClient: () => client };
+}
+
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+  client = createLanguageClient(context, output);
+  try {
+    await client.start();
+  } catch (error) {
+    const message = `Cartograph's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
+    output.error(message);
+    const choice = await vscode.window.showErrorMessage(message, 'Show Output');
+    if (choice) output.show();
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

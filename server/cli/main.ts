@@ -1,0 +1,116 @@
+/**
+ * The `cartograph` command (dist/cli.js): the same engine as the language server, headless.
+ * Results go to stdout; progress and errors go to stderr.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { cartographVersion } from '../version';
+import { scanWorkspace } from '../workspace/scanWorkspace';
+import { toSarif } from '../report/sarif';
+import type { FileFindings, FindingSeverity } from '../protocol/findings';
+
+const usage = `Usage: cartograph <command> [options]
+
+Commands:
+  scan [dir]        Check the Terraform files under dir (default: the current folder)
+      --format text|json|sarif   output format (default text)
+      --fail-on error|warning|information|none
+                                  exit with 1 when a finding of this severity or worse exists (default error)
+  lsp --stdio       Run the language server over stdin/stdout, for any LSP client
+
+Options:
+  --version         Print Cartograph's version
+  --help            Print this help
+`;
+
+/** Exit codes: 0 clean, 1 findings at or above the threshold, 2 bad usage or an unreadable input. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(usage);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${cartographVersion}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'scan':
+      return scan(rest);
+    case 'lsp': {
+      // The server module reads its transport (`--stdio`) from process.argv.
+      await import('../server');
+      return new Promise<number>(() => undefined);
+    }
+    default:
+      process.stderr.write(`cartograph: unknown command '${command}'\n\n${usage}`);
+      return 2;
+  }
+}
+
+const severityRank: Record<FindingSeverity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+async function scan(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string', default: 'error' },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    process.stderr.write(`cartograph scan: --format must be text, json or sarif, not '${format}'\n`);
+    return 2;
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== 'none' && !(failOn in severityRank)) {
+    process.stderr.write(`cartograph scan: --fail-on must be error, warning, information or none, not '${failOn}'\n`);
+    return 2;
+  }
+  const root = path.resolve(positionals[0] ?? '.');
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    process.stderr.write(`cartograph scan: ${root} is not a folder\n`);
+    return 2;
+  }
+  const interactive = process.stderr.isTTY;
+  const result = await scanWorkspace(root, (done, total) => {
+    if (interactive) process.stderr.write(`\rcartograph: parsed ${done}/${total} files`);
+  });
+  if (interactive) process.stderr.write('\n');
+  for (const s of result.skipped) process.stderr.write(`cartograph: skipped ${s.path}: ${s.reason}\n`);
+  const withFindings = result.files.filter((f) => f.findings.length > 0);
+  if (format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(withFindings, cartographVersion), null, 2)}\n`);
+  else if (format === 'json') process.stdout.write(`${JSON.stringify({ version: cartographVersion, root, files: withFindings }, null, 2)}\n`);
+  else process.stdout.write(textReport(withFindings, result.files.length));
+  if (failOn === 'none') return 0;
+  const threshold = severityRank[failOn as FindingSeverity];
+  return withFindings.some((f) => f.findings.some((x) => severityRank[x.severity] >= threshold)) ? 1 : 0;
+}
+
+function textReport(files: FileFindings[], scanned: number): string {
+  const lines: string[] = [];
+  let count = 0;
+  for (const { file, findings } of files) {
+    for (const f of findings) {
+      count++;
+      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code}: ${f.message}`);
+    }
+  }
+  lines.push(`${count} finding${count === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`cartograph: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

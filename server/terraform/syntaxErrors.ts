@@ -1,0 +1,119 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Finding, TextRange } from '../protocol/findings';
+
+/** The code of every HCL syntax diagnostic. */
+export const syntaxErrorCode = 'CG-HCL-SYNTAX';
+
+/** A broken file can hold thousands of error nodes; past this many, more add only noise. */
+const maxSyntaxErrors = 100;
+
+/**
+ * Turns the error and missing nodes of a tree-sitter parse into findings with exact ranges.
+ * An error node that spans several lines is reported at its first token, where the parser got lost,
+ * rather than painting the rest of the file red.
+ */
+export function syntaxErrors(tree: Tree): Finding[] {
+  const findings: Finding[] = [];
+  if (!tree.rootNode.hasError) return findings;
+  const visit = (node: Node): void => {
+    if (findings.length >= maxSyntaxErrors) return;
+    if (node.isMissing) {
+      findings.push(missingFinding(node));
+      return;
+    }
+    if (node.isError) {
+      findings.push(errorFinding(node));
+      // Inside an error node only missing tokens add information; nested error nodes repeat it.
+      for (const missing of missingDescendants(node)) findings.push(missingFinding(missing));
+      return;
+    }
+    if (!node.hasError) return;
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(tree.rootNode);
+  return findings.slice(0, maxSyntaxErrors);
+}
+
+function rangeOf(node: Node): TextRange {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+function missingFinding(node: Node): Finding {
+  const at = rangeOf(node).start;
+  const what = node.type;
+  let message: string;
+  if (what === '}' || node.parent?.type === 'block_end') {
+    const block = enclosingBlock(node);
+    message = block
+      ? `Syntax error: missing \`}\` to close ${describeBlock(block)} opened on line ${block.startPosition.row + 1}`
+      : 'Syntax error: missing `}`';
+  } else if (/^[a-z_]+$/.test(what)) {
+    message = `Syntax error: expected ${what === 'identifier' ? 'an identifier' : what.replace(/_/g, ' ')}`;
+  } else {
+    message = `Syntax error: missing \`${what}\``;
+  }
+  return { code: syntaxErrorCode, severity: 'error', message, range: { start: at, end: at } };
+}
+
+function errorFinding(node: Node): Finding {
+  const oneLine = node.startPosition.row === node.endPosition.row;
+  const first = firstLeaf(node);
+  const range = oneLine || !first ? rangeOf(node) : rangeOf(first);
+  const text = (oneLine ? node.text : (first?.text ?? '')).trim();
+  let message: string;
+  const dangling = /^([A-Za-z_][\w-]*)\s*=$/.exec(text);
+  if (dangling) message = `Syntax error: \`${dangling[1]}\` has no value after \`=\``;
+  else if (text === '') message = 'Syntax error: unexpected end of input';
+  else if (hasUnterminatedString(node)) message = `Syntax error: unterminated string starting ${quote(text)}`;
+  else message = `Syntax error: unexpected ${quote(text)}`;
+  return { code: syntaxErrorCode, severity: 'error', message, range };
+}
+
+function quote(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return `\`${short.replace(/`/g, "'").replace(/\s+/g, ' ')}\``;
+}
+
+function missingDescendants(node: Node): Node[] {
+  const found: Node[] = [];
+  const walk = (n: Node): void => {
+    for (const child of n.children) {
+      if (!child) continue;
+      if (child.isMissing) found.push(child);
+      else if (child.hasError) walk(child);
+    }
+  };
+  walk(node);
+  return found;
+}
+
+function firstLeaf(node: Node): Node | null {
+  let current: Node | null = node;
+  while (current && current.childCount > 0) current = current.child(0);
+  return current;
+}
+
+function hasUnterminatedString(node: Node): boolean {
+  let opens = 0;
+  for (const child of node.children) {
+    if (child?.type === 'quoted_template_start') opens++;
+    if (child?.type === 'quoted_template_end') opens--;
+  }
+  return opens > 0;
+}
+
+function enclosingBlock(node: Node): Node | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'block' || p.type === 'object') return p;
+  return null;
+}
+
+function describeBlock(block: Node): string {
+  if (block.type === 'object') return 'the object';
+  const words = block.children
+    .filter((c): c is Node => c !== null && (c.type === 'identifier' || c.type === 'string_lit'))
+    .map((c) => c.text);
+  return words.length ? `\`${words.join(' ')}\`` : 'the block';
+}
