@@ -22,8 +22,8 @@ export function topLevelBlocks(tree: Tree): TopLevelBlock[] {
     if (!kindNode || kindNode.type !== 'identifier') continue;
     const labels: string[] = [];
     let last: Node = kindNode;
-    for (const child of node.children) {
-      if (!child || child === kindNode) continue;
+    for (const child of node.children.slice(1)) {
+      if (!child) continue;
       if (child.type === 'string_lit') labels.push(stringLiteralValue(child));
       else if (child.type === 'identifier') labels.push(child.text);
       else break;

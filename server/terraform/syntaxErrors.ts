@@ -50,6 +50,17 @@ function missingFinding(node: Node): Finding {
     message = block
       ? `Syntax error: missing \`}\` to close ${describeBlock(block)} opened on line ${block.startPosition.row + 1}`
       : 'Syntax error: missing `}`';
+  } else if (what === 'heredoc_identifier') {
+    const heredoc = ancestor(node, 'heredoc_template');
+    const start = heredoc?.child(0);
+    const name = heredoc?.child(1);
+    if (start && name && name.type === 'heredoc_identifier' && !name.isMissing) {
+      const range = { start: rangeOf(start).start, end: rangeOf(name).end };
+      return { code: syntaxErrorCode, severity: 'error', message: `Syntax error: the heredoc \`${start.text}${name.text}\` is never closed by a line holding \`${name.text}\``, range };
+    }
+    message = 'Syntax error: unterminated heredoc';
+  } else if (what === 'identifier' && node.parent?.type === 'variable_expr') {
+    message = 'Syntax error: expected a value';
   } else if (/^[a-z_]+$/.test(what)) {
     message = `Syntax error: expected ${what === 'identifier' ? 'an identifier' : what.replace(/_/g, ' ')}`;
   } else {
@@ -59,6 +70,10 @@ function missingFinding(node: Node): Finding {
 }
 
 function errorFinding(node: Node): Finding {
+  const interpolation = unclosed(node, 'template_interpolation_start', 'template_interpolation_end');
+  if (interpolation) {
+    return { code: syntaxErrorCode, severity: 'error', message: 'Syntax error: `${` is never closed by `}`', range: rangeOf(interpolation) };
+  }
   const oneLine = node.startPosition.row === node.endPosition.row;
   const first = firstLeaf(node);
   const range = oneLine || !first ? rangeOf(node) : rangeOf(first);
@@ -97,12 +112,22 @@ function firstLeaf(node: Node): Node | null {
 }
 
 function hasUnterminatedString(node: Node): boolean {
-  let opens = 0;
+  return unclosed(node, 'quoted_template_start', 'quoted_template_end') !== null;
+}
+
+/** The first `open` token among the node's children that no later `close` token matches. */
+function unclosed(node: Node, open: string, close: string): Node | null {
+  const stack: Node[] = [];
   for (const child of node.children) {
-    if (child?.type === 'quoted_template_start') opens++;
-    if (child?.type === 'quoted_template_end') opens--;
+    if (child?.type === open) stack.push(child);
+    else if (child?.type === close) stack.pop();
   }
-  return opens > 0;
+  return stack[0] ?? null;
+}
+
+function ancestor(node: Node, type: string): Node | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === type) return p;
+  return null;
 }
 
 function enclosingBlock(node: Node): Node | null {

@@ -1,0 +1,4 @@
+locals {
+  a = "é😀" +
+#           ^ error CG-HCL-SYNTAX: Syntax error: unexpected `+`
+}
