@@ -21,6 +21,7 @@ export function startLanguageServer(connection: Connection): void {
   let store: DocumentStore | undefined;
   let parsers: { terraform: HclParser; hcl: HclParser } | undefined;
   let folders: string[] = [];
+  let clientTracksFolders = false;
 
   const guard = <T>(what: string, fn: () => T): T | undefined => {
     try {
@@ -35,6 +36,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
+    clientTracksFolders = params.capabilities.workspace?.workspaceFolders === true;
     parsers = { terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') };
     store = new DocumentStore(parsers);
     return {
@@ -48,11 +50,13 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     connection.console.info(`Cartograph language server ${cartographVersion} ready (${folders.length} workspace folder(s))`);
-  });
-
-  connection.workspace?.onDidChangeWorkspaceFolders?.((event) => {
-    const removed = new Set(event.removed.map((f) => URI.parse(f.uri).fsPath));
-    folders = folders.filter((f) => !removed.has(f)).concat(event.added.map((f) => URI.parse(f.uri).fsPath));
+    // Only clients that declared workspace-folder support may be asked for change events.
+    if (clientTracksFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => URI.parse(f.uri).fsPath));
+        folders = folders.filter((f) => !removed.has(f)).concat(event.added.map((f) => URI.parse(f.uri).fsPath));
+      });
+    }
   });
 
   const publish = (entry: ParsedDocument | undefined): void => {

@@ -1,0 +1,3 @@
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
