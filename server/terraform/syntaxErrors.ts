@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Finding, TextRange } from '../protocol/findings';
+import type { Finding, TextPosition, TextRange } from '../protocol/findings';
 
 /** The code of every HCL syntax diagnostic. */
 export const syntaxErrorCode = 'CG-HCL-SYNTAX';
@@ -42,7 +42,9 @@ function rangeOf(node: Node): TextRange {
 }
 
 function missingFinding(node: Node): Finding {
-  const at = rangeOf(node).start;
+  // The parser notices a missing token where the next one starts, often lines later; the user
+  // forgot it right after the last token they wrote, so that is where it is reported.
+  const at = endOfPreviousToken(node) ?? rangeOf(node).start;
   const what = node.type;
   let message: string;
   if (what === '}' || node.parent?.type === 'block_end') {
@@ -90,6 +92,15 @@ function errorFinding(node: Node): Finding {
 function quote(text: string): string {
   const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   return `\`${short.replace(/`/g, "'").replace(/\s+/g, ' ')}\``;
+}
+
+function endOfPreviousToken(node: Node): TextPosition | null {
+  let current: Node | null = node;
+  while (current && !current.previousSibling) current = current.parent;
+  let leaf = current?.previousSibling ?? null;
+  while (leaf && leaf.childCount > 0) leaf = leaf.child(leaf.childCount - 1);
+  if (!leaf) return null;
+  return { line: leaf.endPosition.row, character: leaf.endPosition.column };
 }
 
 function missingDescendants(node: Node): Node[] {

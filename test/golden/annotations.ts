@@ -5,13 +5,14 @@
  *   resource "aws_vpc" "main" { cidr_block = }
  *   #                           ^^^^^^^^^^^^ error CG-HCL-SYNTAX: ...
  *
- * Carets stand at the range's columns; when the range starts at column 0 the `#` itself stands for
- * the first caret (`#^^^`). A zero-width range is a `|` at its column. A range that runs onto later
- * lines is marked to the end of its first line and its message ends with ` (…)`.
+ * Carets stand at the range's columns. A range starting at column 0, where the `#` stands, is
+ * written `#<` followed by one caret per column (`#<^^^`; `#<` alone when empty). A zero-width range
+ * elsewhere is a `|` at its column. A range that runs onto later lines is marked to the end of its
+ * first line and its message ends with ` (…)`.
  */
 import type { Finding } from '../../server/protocol/findings';
 
-const annotationLine = /^\s*#(\s*)([\^|]+)\s+(error|warning|information|hint) (\S+): /;
+const annotationLine = /^\s*#(\s*)([\^|<]*)\s+(error|warning|information|hint) (\S+): /;
 
 /** Removes annotation lines, giving the text the analysis runs on. */
 export function stripAnnotations(text: string): string {
@@ -40,9 +41,8 @@ export function renderAnnotations(text: string, findings: readonly Finding[]): s
       const width = multiLine ? Math.max(1, line.length - start.character) : end.character - start.character;
       const marker = width === 0 ? '|' : '^'.repeat(width);
       let prefix: string;
-      if (start.character === 0) prefix = width === 0 ? '#|' : `#${marker.slice(1)}`;
+      if (start.character === 0) prefix = `#<${'^'.repeat(width)}`;
       else prefix = `#${' '.repeat(start.character - 1)}${marker}`;
-      if (start.character === 0 && width === 1) prefix = '#';
       out.push(`${prefix} ${f.severity} ${f.code}: ${f.message}${multiLine ? ' (…)' : ''}`);
     }
   });

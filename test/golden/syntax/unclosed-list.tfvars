@@ -1,4 +1,4 @@
 region = "eu-west-1"
 zones = ["a", "b"
+#                | error CG-HCL-SYNTAX: Syntax error: missing `]`
 count = 3
-#| error CG-HCL-SYNTAX: Syntax error: missing `]`

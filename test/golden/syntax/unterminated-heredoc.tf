@@ -6,4 +6,4 @@ resource "aws_instance" "web" {
 echo hello
 }
 
-#| error CG-HCL-SYNTAX: Syntax error: missing `}` to close `resource "aws_instance" "web"` opened on line 1
+#< error CG-HCL-SYNTAX: Syntax error: missing `}` to close `resource "aws_instance" "web"` opened on line 1

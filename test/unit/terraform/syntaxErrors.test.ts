@@ -53,7 +53,7 @@ describe('HCL syntax errors', () => {
     const findings = errorsOf('variable "a" {}\n\nresource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n');
     assert.equal(findings.length, 1);
     assert.equal(findings[0].message, 'Syntax error: missing `}` to close `resource "aws_vpc" "main"` opened on line 3');
-    assert.equal(where(findings[0]), '4:0-4:0');
+    assert.equal(where(findings[0]), '3:28-3:28');
   });
 
   it('reports a doubled comma inside a list at the comma', () => {

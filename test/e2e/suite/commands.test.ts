@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { diagnosticsWhere, workspaceFile } from './waitFor';
+
+describe('Cartograph commands', () => {
+  it('contributes its commands to the palette', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['cartograph.openDiagram', 'cartograph.restartServer', 'cartograph.showOutput']) assert.ok(all.includes(id), `${id} is registered`);
+  });
+
+  it('restarts the language server, which then analyses again', async () => {
+    await vscode.commands.executeCommand('cartograph.restartServer');
+    const doc = await vscode.workspace.openTextDocument({ language: 'terraform', content: 'output "x" {\n  value =\n}\n' });
+    const [d] = await diagnosticsWhere(doc.uri, (all) => all.some((x) => x.code === 'CG-HCL-SYNTAX'));
+    assert.equal(d.message, 'Syntax error: `value` has no value after `=`');
+  });
+
+  it('opens the diagram in an editor tab', async () => {
+    const find = (): vscode.Tab | undefined => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Cartograph Diagram');
+    const opened = new Promise<vscode.Tab>((resolve) => {
+      const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+        const tab = find();
+        if (tab) {
+          subscription.dispose();
+          resolve(tab);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('cartograph.openDiagram');
+    const tab = find() ?? (await opened);
+    assert.ok(tab.input instanceof vscode.TabInputWebview, 'the tab is a webview');
+  });
+
+  it('declares its settings with defaults', () => {
+    const config = vscode.workspace.getConfiguration('cartograph');
+    assert.equal(config.inspect('trace.server')?.defaultValue, 'off');
+  });
+
+  it('keeps running when the workspace holds a file it cannot parse sensibly', async () => {
+    const garbage = await vscode.workspace.openTextDocument({ language: 'terraform', content: '}{'.repeat(20000) + '"\u0000\uffff' });
+    const diagnostics = await diagnosticsWhere(garbage.uri, (all) => all.length > 0);
+    assert.ok(diagnostics.length <= 100, 'diagnostics are capped');
+    // The server still answers: a fresh broken document gets its diagnostic.
+    const after = await vscode.workspace.openTextDocument({ language: 'terraform', content: 'locals {\n  a = [1,, 2]\n}\n' });
+    const [d] = await diagnosticsWhere(after.uri, (all) => all.length > 0);
+    assert.equal(d.range.start.line, 1);
+    assert.match(d.message, /^Syntax error: (unexpected `,`|expected a value)$/);
+    assert.ok((await vscode.workspace.openTextDocument(workspaceFile('main.tf'))).languageId === 'terraform');
+  });
+});

@@ -1,0 +1,3 @@
+role "Analyst" {
+  inherits = ["Developer"]
+}
