@@ -2,6 +2,7 @@
 //   dist/client.js   the VS Code extension (node, cjs; `vscode` stays external)
 //   dist/server.js   the language server (node, cjs)
 //   dist/cli.js      the `cartograph` command (node, cjs, with a shebang)
+//   dist/indexWorker.js  a worker thread of the background indexer
 //   dist/webview.js  the diagram webview's script (browser, iife)
 // `node esbuild.mjs --watch` rebuilds on change; `--minify` for the packaged extension.
 import * as esbuild from 'esbuild';
@@ -44,6 +45,7 @@ const builds = [
   nodeBundle('client/extension.ts', 'dist/client.js'),
   nodeBundle('server/server.ts', 'dist/server.js'),
   nodeBundle('server/cli/main.ts', 'dist/cli.js', { shebang: true }),
+  nodeBundle('server/workspace/indexWorker.ts', 'dist/indexWorker.js'),
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', target: 'es2022', format: 'iife' },
 ].map(({ shebang: _shebang, ...options }) => options);
 

@@ -6,9 +6,13 @@ import path from 'node:path';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const quick = process.argv.includes('--quick');
-const quickArgs = { 'parse.bench.ts': ['--mb', '2'], 'auditVerify.bench.ts': ['--entries', '100000'] };
+const quickArgs = {
+  'parse.bench.ts': ['--mb', '2'],
+  'auditVerify.bench.mjs': ['--entries', '100000'],
+  'terraformWorkspace.bench.ts': ['--files', '200', '--mb', '5'],
+};
 let failed = 0;
-for (const file of fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of fs.readdirSync(here).filter((f) => /\.bench\.m?[jt]s$/.test(f)).sort()) {
   console.log(`\n=== ${file}`);
   const args = ['--require', 'tsx/cjs', path.join(here, file), ...(quick ? (quickArgs[file] ?? []) : [])];
   const result = spawnSync(process.execPath, args, { stdio: 'inherit' });

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { ConnectionsView } from './connectionsView';
 import { DiagramViewProvider, openDiagramPanel } from './diagramWebview';
+import { registerAuditCommands } from './auditCommands';
 
 /** What the extension hands to its tests (and to nobody else): the running client. */
 export interface CartographApi {
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
     }),
     vscode.commands.registerCommand('cartograph.showOutput', () => output.show()),
     vscode.commands.registerCommand('cartograph.openDiagram', () => openDiagramPanel(context, () => client)),
+    ...registerAuditCommands(() => client, output),
   );
 
   await startClient(context, output);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CartographInitializationOptions } from '../server/protocol/customMessages';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The documents the language server analyses. */
@@ -17,8 +18,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const initializationOptions: CartographInitializationOptions = {
+    auditLogPath: vscode.Uri.joinPath(context.globalStorageUri, 'audit.jsonl').fsPath,
+    machineId: vscode.env.machineId,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    initializationOptions,
     outputChannel: output,
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,policy.hcl,sql}'),

@@ -9,6 +9,9 @@ import { cartographVersion } from '../version';
 import { scanWorkspace } from '../workspace/scanWorkspace';
 import { toSarif } from '../report/sarif';
 import type { FileFindings, FindingSeverity } from '../protocol/findings';
+import { auditCommand } from './audit';
+
+const io = { stdout: (s: string): void => void process.stdout.write(s), stderr: (s: string): void => void process.stderr.write(s) };
 
 const usage = `Usage: cartograph <command> [options]
 
@@ -17,6 +20,8 @@ Commands:
       --format text|json|sarif   output format (default text)
       --fail-on error|warning|information|none
                                   exit with 1 when a finding of this severity or worse exists (default error)
+  audit verify [file]   Check the audit log's hash chain (default ~/.cartograph/audit.jsonl)
+  audit show [file]     List the audit log's entries
   lsp --stdio       Run the language server over stdin/stdout, for any LSP client
 
 Options:
@@ -38,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'scan':
       return scan(rest);
+    case 'audit':
+      return auditCommand(rest, io);
     case 'lsp': {
       // The server module reads its transport (`--stdio`) from process.argv.
       await import('../server');

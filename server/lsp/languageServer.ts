@@ -1,4 +1,6 @@
 import {
+  FileChangeType,
+  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -6,10 +8,17 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { HclParser } from '../terraform/hclParser';
+import { semanticTokenModifiers, semanticTokens, semanticTokenTypes } from '../terraform/semanticTokens';
+import { syntaxErrors } from '../terraform/syntaxErrors';
 import { DocumentStore, type ParsedDocument } from './documentStore';
-import { publishDiagnostics } from './handlers/diagnostics';
 import { workspaceInventory } from './handlers/inventory';
-import { WorkspaceInventoryRequest } from '../protocol/customMessages';
+import { complete, documentSymbols, findReferences, folding, gotoDefinition, hover, prepareRenameAt, renameAt, workspaceSymbols } from './handlers/terraformFeatures';
+import { TerraformWorkspace } from './terraformWorkspace';
+import { toDiagnostic } from './convert';
+import { AuditShowRequest, AuditVerifyRequest, WorkspaceInventoryRequest, type CartographInitializationOptions } from '../protocol/customMessages';
+import { defaultAuditLogPath } from '../audit/auditLog';
+import { showForEditor, verifyForEditor } from './handlers/audit';
+import type { Finding } from '../protocol/findings';
 import { cartographVersion } from '../version';
 
 /**
@@ -20,8 +29,12 @@ import { cartographVersion } from '../version';
 export function startLanguageServer(connection: Connection): void {
   let store: DocumentStore | undefined;
   let parsers: { terraform: HclParser; hcl: HclParser } | undefined;
+  let terraform: TerraformWorkspace | undefined;
   let folders: string[] = [];
   let clientTracksFolders = false;
+  let clientSupportsProgress = false;
+  let shuttingDown = false;
+  let auditLogPath = defaultAuditLogPath();
 
   const guard = <T>(what: string, fn: () => T): T | undefined => {
     try {
@@ -37,52 +50,191 @@ export function startLanguageServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     clientTracksFolders = params.capabilities.workspace?.workspaceFolders === true;
+    clientSupportsProgress = params.capabilities.window?.workDoneProgress === true;
+    const options = (params.initializationOptions ?? {}) as CartographInitializationOptions;
+    if (typeof options.auditLogPath === 'string' && options.auditLogPath !== '') auditLogPath = options.auditLogPath;
     parsers = { terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') };
     store = new DocumentStore(parsers);
+    terraform = new TerraformWorkspace(store, parsers, (m) => connection.console.log(`Cartograph: ${m}`));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: ['.'] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [...semanticTokenModifiers] }, full: true },
       },
       serverInfo: { name: 'cartograph', version: cartographVersion },
     };
   });
 
+  /** Findings of an open document: syntax for policy files, the full Terraform analysis for .tf and .tfvars. */
+  const findingsOf = (entry: ParsedDocument): Finding[] => {
+    if (TerraformWorkspace.isTerraform(entry)) return terraform?.findings(entry.document.uri) ?? [];
+    return entry.tree ? syntaxErrors(entry.tree) : [];
+  };
+
+  const publish = (entry: ParsedDocument): void => {
+    guard(`diagnostics for ${entry.document.uri}`, () => {
+      void connection.sendDiagnostics({ uri: entry.document.uri, version: entry.document.version, diagnostics: findingsOf(entry).map(toDiagnostic) });
+    });
+  };
+
+  /** Other open documents may see new or lost declarations: refresh them after the current one. */
+  let refreshQueued = false;
+  const refreshOpenDocuments = (except?: string): void => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    setImmediate(() => {
+      refreshQueued = false;
+      for (const entry of store?.all() ?? []) if (entry.document.uri !== except && TerraformWorkspace.isTerraform(entry)) publish(entry);
+    });
+  };
+
+  const analyse = (entry: ParsedDocument | undefined): void => {
+    if (!entry) return;
+    guard(`indexing ${entry.document.uri}`, () => terraform?.update(entry));
+    publish(entry);
+    if (TerraformWorkspace.isTerraform(entry)) refreshOpenDocuments(entry.document.uri);
+  };
+
   connection.onInitialized(() => {
     connection.console.info(`Cartograph language server ${cartographVersion} ready (${folders.length} workspace folder(s))`);
-    // Only clients that declared workspace-folder support may be asked for change events.
     if (clientTracksFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => URI.parse(f.uri).fsPath));
         folders = folders.filter((f) => !removed.has(f)).concat(event.added.map((f) => URI.parse(f.uri).fsPath));
+        void indexInBackground(event.added.map((f) => URI.parse(f.uri).fsPath));
       });
     }
+    void indexInBackground(folders);
   });
 
-  const publish = (entry: ParsedDocument | undefined): void => {
-    if (entry) guard(`diagnostics for ${entry.document.uri}`, () => publishDiagnostics(connection, entry));
+  const indexInBackground = async (roots: string[]): Promise<void> => {
+    if (!terraform || roots.length === 0) return;
+    const progress = clientSupportsProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Cartograph: indexing Terraform', 0, undefined, true);
+    let lastReport = 0;
+    try {
+      await terraform.indexFolders(
+        roots,
+        ({ done, total }) => {
+          if (!progress || Date.now() - lastReport < 200) return;
+          lastReport = Date.now();
+          progress.report(Math.round((100 * done) / Math.max(1, total)), `${done}/${total} files`);
+        },
+        () => shuttingDown || (progress?.token.isCancellationRequested ?? false),
+      );
+    } catch (error) {
+      connection.console.error(`Cartograph: background indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      progress?.done();
+    }
+    refreshOpenDocuments();
   };
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
-    publish(guard(`parsing ${d.uri}`, () => store?.open(d.uri, d.languageId, d.version, d.text)));
+    analyse(guard(`parsing ${d.uri}`, () => store?.open(d.uri, d.languageId, d.version, d.text)));
   });
 
   connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
-    publish(guard(`re-parsing ${d.uri}`, () => store?.change(d.uri, d.version, contentChanges)));
+    analyse(guard(`re-parsing ${d.uri}`, () => store?.change(d.uri, d.version, contentChanges)));
   });
 
   connection.onDidCloseTextDocument(({ textDocument: d }) => {
-    guard(`closing ${d.uri}`, () => store?.close(d.uri));
-    // A closed file's diagnostics belong to the workspace scan, which owns them from here.
+    guard(`closing ${d.uri}`, () => {
+      store?.close(d.uri);
+      terraform?.closed(d.uri);
+    });
+    // The Problems panel shows open documents' findings; a closed file's go with it.
     void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+    refreshOpenDocuments();
   });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    guard('watched-file changes', () => {
+      for (const change of changes) terraform?.diskChanged(change.uri, change.type === FileChangeType.Deleted);
+    });
+    refreshOpenDocuments();
+  });
+
+  /** The file model for a request, or undefined when the document is not a Terraform file. */
+  const modelFor = (uri: string): ReturnType<NonNullable<typeof terraform>['index']['file']> => terraform?.index.file(uri);
+
+  connection.onHover(({ textDocument, position }) => guard(`hover in ${textDocument.uri}`, () => {
+    const file = modelFor(textDocument.uri);
+    return file && terraform ? hover(terraform.index, file, position) : null;
+  }) ?? null);
+
+  connection.onDefinition(({ textDocument, position }) => guard(`definition in ${textDocument.uri}`, () => {
+    const file = modelFor(textDocument.uri);
+    return file && terraform ? gotoDefinition(terraform.index, file, position) : [];
+  }) ?? []);
+
+  connection.onReferences(({ textDocument, position, context }) => guard(`references in ${textDocument.uri}`, () => {
+    const file = modelFor(textDocument.uri);
+    return file && terraform ? findReferences(terraform.index, file, position, context.includeDeclaration) : [];
+  }) ?? []);
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const file = modelFor(textDocument.uri);
+    if (!file || !terraform) return null;
+    const result = guard(`prepare rename in ${textDocument.uri}`, () => prepareRenameAt(terraform!.index, file, position));
+    if (!result) return null;
+    if ('error' in result) throw new ResponseError(-32803, result.error);
+    return result;
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const file = modelFor(textDocument.uri);
+    if (!file || !terraform) return null;
+    const result = guard(`rename in ${textDocument.uri}`, () => renameAt(terraform!.index, file, position, newName));
+    if (!result) return null;
+    if ('error' in result) throw new ResponseError(-32803, result.error);
+    return result;
+  });
+
+  connection.onCompletion(({ textDocument, position }) => guard(`completion in ${textDocument.uri}`, () => {
+    const file = modelFor(textDocument.uri);
+    const doc = store?.get(textDocument.uri)?.document;
+    if (!file || !terraform || !doc) return [];
+    const linePrefix = doc.getText({ start: { line: position.line, character: 0 }, end: position });
+    return complete(terraform.index, file, linePrefix, position);
+  }) ?? []);
+
+  connection.onDocumentSymbol(({ textDocument }) => guard(`symbols of ${textDocument.uri}`, () => {
+    const file = modelFor(textDocument.uri);
+    return file ? documentSymbols(file) : [];
+  }) ?? []);
+
+  connection.onWorkspaceSymbol(({ query }) => guard('workspace symbols', () => (terraform ? workspaceSymbols(terraform.index, query) : [])) ?? []);
+
+  connection.onFoldingRanges(({ textDocument }) => guard(`folding ranges of ${textDocument.uri}`, () => {
+    const file = modelFor(textDocument.uri);
+    return file ? folding(file) : [];
+  }) ?? []);
+
+  connection.languages.semanticTokens.on(({ textDocument }) => guard(`semantic tokens of ${textDocument.uri}`, () => {
+    const file = modelFor(textDocument.uri);
+    return { data: file ? semanticTokens(file) : [] };
+  }) ?? { data: [] });
 
   connection.onRequest(WorkspaceInventoryRequest.method, (): WorkspaceInventoryRequest.Result => {
     if (!store || !parsers) return { blocks: [], skipped: [] };
     return guard('the workspace inventory', () => workspaceInventory(folders, store!, parsers!)) ?? { blocks: [], skipped: [] };
   });
 
+  connection.onRequest(AuditVerifyRequest.method, (): Promise<AuditVerifyRequest.Result> => verifyForEditor(auditLogPath));
+  connection.onRequest(AuditShowRequest.method, (): AuditShowRequest.Result => showForEditor(auditLogPath));
+
   connection.onShutdown(() => {
+    shuttingDown = true;
     for (const entry of store?.all() ?? []) store?.close(entry.document.uri);
     parsers?.terraform.delete();
     parsers?.hcl.delete();

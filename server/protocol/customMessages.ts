@@ -27,3 +27,34 @@ export namespace WorkspaceInventoryRequest {
     skipped: { uri: string; reason: string }[];
   }
 }
+
+/** The result of verifying the audit log's hash chain (see docs/audit-log.md). */
+export type AuditVerification =
+  | { file: string; ok: true; entries: number; lastSeq: number; lastHash: string }
+  | { file: string; ok: false; entries: number; brokenAt: { line: number; seq?: number }; reason: string; message: string }
+  | { file: string; ok: false; missing: true; message: string };
+
+/** `cartograph/auditVerify`: verifies the audit log the server writes to. */
+export namespace AuditVerifyRequest {
+  export const method = 'cartograph/auditVerify';
+  export type Params = Record<string, never>;
+  export type Result = AuditVerification;
+}
+
+/** `cartograph/auditShow`: the audit log as readable lines, one per entry. */
+export namespace AuditShowRequest {
+  export const method = 'cartograph/auditShow';
+  export type Params = Record<string, never>;
+  export interface Result {
+    file: string;
+    text: string;
+  }
+}
+
+/** Options the VS Code client passes in `initialize`: where the audit log lives, and who the user is. */
+export interface CartographInitializationOptions {
+  /** The audit log file, in the extension's global storage. */
+  auditLogPath?: string;
+  /** `vscode.env.machineId`, recorded as the actor of audit entries. */
+  machineId?: string;
+}

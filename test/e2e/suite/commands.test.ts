@@ -5,7 +5,7 @@ import { diagnosticsWhere, workspaceFile } from './waitFor';
 describe('Cartograph commands', () => {
   it('contributes its commands to the palette', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['cartograph.openDiagram', 'cartograph.restartServer', 'cartograph.showOutput']) assert.ok(all.includes(id), `${id} is registered`);
+    for (const id of ['cartograph.openDiagram', 'cartograph.restartServer', 'cartograph.showOutput', 'cartograph.verifyAuditLog', 'cartograph.showAuditLog']) assert.ok(all.includes(id), `${id} is registered`);
   });
 
   it('restarts the language server, which then analyses again', async () => {
@@ -29,6 +29,12 @@ describe('Cartograph commands', () => {
     await vscode.commands.executeCommand('cartograph.openDiagram');
     const tab = find() ?? (await opened);
     assert.ok(tab.input instanceof vscode.TabInputWebview, 'the tab is a webview');
+  });
+
+  it('verifies the audit log through the language server', async () => {
+    const result = (await vscode.commands.executeCommand('cartograph.verifyAuditLog')) as { file: string; ok: boolean };
+    assert.ok(result, 'the command returns the verification');
+    assert.match(result.file.replace(/\\/g, '/'), /cartograph\/audit\.jsonl$/i, 'the log lives in the extension\'s global storage');
   });
 
   it('declares its settings with defaults', () => {

@@ -1,0 +1,123 @@
+import * as fs from 'node:fs';
+import { URI } from 'vscode-uri';
+import type { Finding } from '../protocol/findings';
+import type { HclParser } from '../terraform/hclParser';
+import { fileModelFromTree, type FileModel } from '../terraform/fileModel';
+import { fileDiagnostics } from '../terraform/moduleDiagnostics';
+import { WorkspaceIndex } from '../terraform/workspaceIndex';
+import { findFiles, isTerraformFile } from '../workspace/findFiles';
+import { indexFiles, type IndexProgress } from '../workspace/backgroundIndexer';
+import { parseFileFromDisk } from '../workspace/parseFile';
+import type { DocumentStore, ParsedDocument } from './documentStore';
+
+/**
+ * The Terraform side of the language server: the workspace index fed by open documents (as typed)
+ * and by files on disk (in the background), and the findings of each file. Open documents always
+ * win over their saved copies.
+ */
+export class TerraformWorkspace {
+  readonly index = new WorkspaceIndex();
+  private readonly indexedFolders = new Set<string>();
+  skipped: { uri: string; reason: string }[] = [];
+  backgroundDone = false;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly parsers: { terraform: HclParser; hcl: HclParser },
+    private readonly log: (message: string) => void,
+  ) {}
+
+  static isTerraform(entry: ParsedDocument): boolean {
+    return entry.kind === 'terraform' || entry.kind === 'tfvars';
+  }
+
+  /** Models an open document from its current tree and puts it in the index. */
+  update(entry: ParsedDocument): FileModel | undefined {
+    if (!TerraformWorkspace.isTerraform(entry) || !entry.tree) return undefined;
+    const model = fileModelFromTree(entry.tree, entry.document.uri, entry.kind === 'tfvars' ? 'tfvars' : 'tf', entry.document.getText());
+    this.ensureFolderIndexed(model.moduleUri);
+    this.index.setFile(model);
+    return model;
+  }
+
+  /**
+   * Indexes the other files of an opened document's folder right away, on this thread, so its first
+   * diagnostics know every declaration of its module even while the background index runs.
+   */
+  ensureFolderIndexed(moduleUri: string): void {
+    if (this.indexedFolders.has(moduleUri) || !moduleUri.startsWith('file:')) return;
+    this.indexedFolders.add(moduleUri);
+    const dir = URI.parse(moduleUri).fsPath;
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).filter(isTerraformFile);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const uri = URI.file(`${dir}/${name}`).toString();
+      if (this.index.file(uri) || this.store.get(uri)) continue;
+      const outcome = parseFileFromDisk(this.parsers, `${dir}/${name}`, uri);
+      if ('model' in outcome) this.index.setFile(outcome.model);
+    }
+  }
+
+  /** After a document closes, the saved file takes its place in the index (or leaves it, if it was never saved). */
+  closed(uri: string): void {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file' || !fs.existsSync(parsed.fsPath)) {
+      this.index.removeFile(uri);
+      return;
+    }
+    const outcome = parseFileFromDisk(this.parsers, parsed.fsPath, uri);
+    if ('model' in outcome) this.index.setFile(outcome.model);
+  }
+
+  /** A file changed, appeared or vanished on disk (a watched-files event). Open documents ignore the disk. */
+  diskChanged(uri: string, deleted: boolean): void {
+    if (this.store.get(uri)) return;
+    if (deleted) {
+      this.index.removeFile(uri);
+      return;
+    }
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file' || !isTerraformFile(parsed.fsPath)) return;
+    const outcome = parseFileFromDisk(this.parsers, parsed.fsPath, uri);
+    if ('model' in outcome) this.index.setFile(outcome.model);
+  }
+
+  /** Indexes every Terraform file of the folders, in the background, with progress. */
+  async indexFolders(folders: readonly string[], onProgress: (p: IndexProgress) => void, isCancelled: () => boolean): Promise<void> {
+    const files: { path: string; uri: string }[] = [];
+    for (const folder of folders) {
+      const walk = findFiles(folder, isTerraformFile);
+      for (const s of walk.skipped) this.skipped.push({ uri: URI.file(s.path).toString(), reason: s.reason });
+      for (const file of walk.files) {
+        const uri = URI.file(file).toString();
+        if (!this.index.file(uri)) files.push({ path: file, uri });
+      }
+    }
+    const started = Date.now();
+    await indexFiles(
+      files,
+      this.parsers,
+      (model) => {
+        // A document opened meanwhile is already indexed as the editor holds it.
+        if (!this.store.get(model.uri)) this.index.setFile(model);
+      },
+      (file, reason) => {
+        this.skipped.push({ uri: file.uri, reason });
+        this.log(`skipped ${file.path}: ${reason}`);
+      },
+      onProgress,
+      isCancelled,
+    );
+    this.backgroundDone = true;
+    this.log(`indexed ${files.length} Terraform file(s) in ${Date.now() - started} ms`);
+  }
+
+  findings(uri: string): Finding[] {
+    const file = this.index.file(uri);
+    return file ? fileDiagnostics(this.index, file) : [];
+  }
+}

@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import type { FileModel } from '../terraform/fileModel';
+import { fileModelFromTree } from '../terraform/fileModel';
+import type { HclParser } from '../terraform/hclParser';
+
+/** Files larger than this are not indexed (a generated 16 MB `.tf` file is no one's configuration). */
+export const maxIndexedBytes = 16 * 1024 * 1024;
+
+export type ParseOutcome = { model: FileModel } | { skipped: string };
+
+/** Reads and models one file from disk; the syntax tree is freed before returning. */
+export function parseFileFromDisk(parsers: { terraform: HclParser; hcl: HclParser }, path: string, uri: string): ParseOutcome {
+  let text: string;
+  try {
+    const size = fs.statSync(path).size;
+    if (size > maxIndexedBytes) return { skipped: `larger than ${maxIndexedBytes / 1024 / 1024} MB` };
+    text = fs.readFileSync(path, 'utf8');
+  } catch (error) {
+    return { skipped: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+  return { model: modelText(parsers, text, uri) };
+}
+
+export function modelText(parsers: { terraform: HclParser; hcl: HclParser }, text: string, uri: string): FileModel {
+  const kind = uri.endsWith('.tfvars') ? 'tfvars' : 'tf';
+  const tree = (kind === 'tfvars' ? parsers.hcl : parsers.terraform).parse(text);
+  try {
+    return fileModelFromTree(tree, uri, kind, text);
+  } finally {
+    tree.delete();
+  }
+}

@@ -1,0 +1,3 @@
+variable "cidr" {
+  description = "Address space of the VPC."
+}

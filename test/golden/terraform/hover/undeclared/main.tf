@@ -1,0 +1,3 @@
+resource "aws_vpc" "a" {
+  cidr_block = var.nop$0e
+}

@@ -1,0 +1,3 @@
+output "i$0d" {
+  value = "x"
+}

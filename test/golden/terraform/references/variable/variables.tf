@@ -1,0 +1,1 @@
+variable "c$0idr" {}

@@ -1,0 +1,1 @@
+variable "ci$0dr" {}

@@ -1,0 +1,6 @@
+variable "cidr" {}
+variable "region" {}
+
+resource "aws_vpc" "main" {
+  cidr_block = var.ci$0dr
+}

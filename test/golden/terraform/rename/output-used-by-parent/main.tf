@@ -1,0 +1,7 @@
+module "net" {
+  source = "./net"
+}
+
+output "id" {
+  value = module.net.i$0d
+}
