@@ -56,6 +56,7 @@ export function startLanguageServer(connection: Connection): void {
     parsers = { terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') };
     store = new DocumentStore(parsers);
     terraform = new TerraformWorkspace(store, parsers, (m) => connection.console.log(`Cartograph: ${m}`));
+    terraform.onFolderComplete = () => refreshOpenDocuments();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

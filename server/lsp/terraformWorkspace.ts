@@ -17,7 +17,11 @@ import type { DocumentStore, ParsedDocument } from './documentStore';
  */
 export class TerraformWorkspace {
   readonly index = new WorkspaceIndex();
-  private readonly indexedFolders = new Set<string>();
+  /** Folders whose files are all in the index: only there can a missing declaration be reported. */
+  private readonly completeFolders = new Set<string>();
+  private readonly folderJobs = new Map<string, Promise<void>>();
+  /** Called when a folder becomes complete, to refresh its open documents' findings. */
+  onFolderComplete: (moduleUri: string) => void = () => undefined;
   skipped: { uri: string; reason: string }[] = [];
   backgroundDone = false;
 
@@ -35,31 +39,47 @@ export class TerraformWorkspace {
   update(entry: ParsedDocument): FileModel | undefined {
     if (!TerraformWorkspace.isTerraform(entry) || !entry.tree) return undefined;
     const model = fileModelFromTree(entry.tree, entry.document.uri, entry.kind === 'tfvars' ? 'tfvars' : 'tf', entry.document.getText());
-    this.ensureFolderIndexed(model.moduleUri);
     this.index.setFile(model);
+    void this.completeFolder(model.moduleUri);
     return model;
   }
 
+  isFolderComplete(moduleUri: string): boolean {
+    return this.completeFolders.has(moduleUri);
+  }
+
   /**
-   * Indexes the other files of an opened document's folder right away, on this thread, so its first
-   * diagnostics know every declaration of its module even while the background index runs.
+   * Indexes the rest of an opened document's folder ahead of the background index, a file at a
+   * time between the editor's requests: the document's own findings are published at once, and the
+   * ones that need the whole module (undeclared references, duplicates) follow when it is complete.
    */
-  ensureFolderIndexed(moduleUri: string): void {
-    if (this.indexedFolders.has(moduleUri) || !moduleUri.startsWith('file:')) return;
-    this.indexedFolders.add(moduleUri);
-    const dir = URI.parse(moduleUri).fsPath;
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir).filter(isTerraformFile);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const uri = URI.file(`${dir}/${name}`).toString();
-      if (this.index.file(uri) || this.store.get(uri)) continue;
-      const outcome = parseFileFromDisk(this.parsers, `${dir}/${name}`, uri);
-      if ('model' in outcome) this.index.setFile(outcome.model);
-    }
+  completeFolder(moduleUri: string): Promise<void> {
+    if (this.completeFolders.has(moduleUri)) return Promise.resolve();
+    const running = this.folderJobs.get(moduleUri);
+    if (running) return running;
+    const job = (async () => {
+      if (moduleUri.startsWith('file:')) {
+        const dir = URI.parse(moduleUri).fsPath;
+        let names: string[] = [];
+        try {
+          names = fs.readdirSync(dir).filter(isTerraformFile);
+        } catch {
+          names = [];
+        }
+        for (const name of names) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          const uri = URI.file(`${dir}/${name}`).toString();
+          if (this.index.file(uri) || this.store.get(uri)) continue;
+          const outcome = parseFileFromDisk(this.parsers, `${dir}/${name}`, uri);
+          if ('model' in outcome && !this.index.file(uri)) this.index.setFile(outcome.model);
+        }
+      }
+      this.completeFolders.add(moduleUri);
+      this.folderJobs.delete(moduleUri);
+      this.onFolderComplete(moduleUri);
+    })();
+    this.folderJobs.set(moduleUri, job);
+    return job;
   }
 
   /** After a document closes, the saved file takes its place in the index (or leaves it, if it was never saved). */
@@ -113,11 +133,12 @@ export class TerraformWorkspace {
       isCancelled,
     );
     this.backgroundDone = true;
+    for (const moduleUri of this.index.moduleUris()) this.completeFolders.add(moduleUri);
     this.log(`indexed ${files.length} Terraform file(s) in ${Date.now() - started} ms`);
   }
 
   findings(uri: string): Finding[] {
     const file = this.index.file(uri);
-    return file ? fileDiagnostics(this.index, file) : [];
+    return file ? fileDiagnostics(this.index, file, { wholeModule: this.completeFolders.has(file.moduleUri) }) : [];
   }
 }

@@ -18,8 +18,14 @@ const kindWords: Record<string, string> = {
  * The findings of one file beyond its syntax: references to what its module does not declare,
  * declarations made twice, tfvars assignments no variable takes, calls of unknown functions.
  */
-export function fileDiagnostics(index: WorkspaceIndex, file: FileModel): Finding[] {
+export function fileDiagnostics(index: WorkspaceIndex, file: FileModel, options: { wholeModule: boolean } = { wholeModule: true }): Finding[] {
   const findings: Finding[] = [...file.syntax];
+  if (!options.wholeModule) {
+    // Until every file of the module is indexed a declaration may yet appear: report only what
+    // the file alone decides.
+    if (file.kind === 'tf') unknownFunctionFindings(file, findings);
+    return findings;
+  }
   if (file.kind === 'tfvars') {
     // Terraform reads auto-loaded files itself; others (-var-file) may target any root.
     const module = index.module(file.moduleUri);
@@ -47,6 +53,11 @@ export function fileDiagnostics(index: WorkspaceIndex, file: FileModel): Finding
       findings.push({ code: duplicateDeclarationCode, severity: 'error', message: `Duplicate ${kindWords[duplicate.kind]} \`${displayKey(key)}\`: already declared at ${where}`, range: duplicate.selectionRange });
     }
   }
+  unknownFunctionFindings(file, findings);
+  return findings;
+}
+
+function unknownFunctionFindings(file: FileModel, findings: Finding[]): void {
   const visitCalls = (expr: Expr): void => walkExpr(expr, (e) => {
     if (e.kind === 'call' && !e.name.includes('::') && !terraformFunctions.has(e.name)) {
       findings.push({ code: unknownFunctionCode, severity: 'error', message: `Call to unknown function \`${e.name}\``, range: e.nameRange });
@@ -58,7 +69,6 @@ export function fileDiagnostics(index: WorkspaceIndex, file: FileModel): Finding
     for (const b of body.blocks) visitBody(b.body, [...path, b.type]);
   };
   visitBody(file.body, []);
-  return findings;
 }
 
 function displayKey(key: string): string {
