@@ -49,9 +49,14 @@ const builds = [
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', target: 'es2022', format: 'iife' },
 ].map(({ shebang: _shebang, ...options }) => options);
 
-// The WebAssembly the server loads at run time: the tree-sitter runtime and the HCL grammars.
+// The WebAssembly the server loads at run time: the tree-sitter runtime and the HCL grammars, the
+// Postgres parser (libpg-query) and the embedded Postgres of the policy preview (PGlite).
 const wasmFiles = [
   'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'node_modules/libpg-query/wasm/libpg-query.wasm',
+  'node_modules/@electric-sql/pglite/dist/pglite.wasm',
+  'node_modules/@electric-sql/pglite/dist/initdb.wasm',
+  'node_modules/@electric-sql/pglite/dist/pglite.data',
   'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
   'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
 ];

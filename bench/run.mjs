@@ -10,6 +10,8 @@ const quickArgs = {
   'parse.bench.ts': ['--mb', '2'],
   'auditVerify.bench.mjs': ['--entries', '100000'],
   'terraformWorkspace.bench.ts': ['--files', '200', '--mb', '5'],
+  'policy.bench.ts': ['--queries', '2000', '--mb', '2'],
+  'import.bench.ts': ['--instances', '400', '--subnets', '10'],
 };
 let failed = 0;
 for (const file of fs.readdirSync(here).filter((f) => /\.bench\.m?[jt]s$/.test(f)).sort()) {

@@ -10,6 +10,8 @@ import { scanWorkspace } from '../workspace/scanWorkspace';
 import { toSarif } from '../report/sarif';
 import type { FileFindings, FindingSeverity } from '../protocol/findings';
 import { auditCommand } from './audit';
+import { policyCommand } from './policy';
+import { importCommand } from './import';
 
 const io = { stdout: (s: string): void => void process.stdout.write(s), stderr: (s: string): void => void process.stderr.write(s) };
 
@@ -20,6 +22,9 @@ Commands:
       --format text|json|sarif   output format (default text)
       --fail-on error|warning|information|none
                                   exit with 1 when a finding of this severity or worse exists (default error)
+  import aws|azure  Import a cloud estate (read-only) into a snapshot (see cartograph import --help)
+  policy preview --role R [--attr k=v]… [--format text|json] [--workspace DIR] file.sql
+                    Show each statement as the role runs it under the data policy, with masked rows
   audit verify [file]   Check the audit log's hash chain (default ~/.cartograph/audit.jsonl)
   audit show [file]     List the audit log's entries
   lsp --stdio       Run the language server over stdin/stdout, for any LSP client
@@ -45,6 +50,10 @@ export async function main(argv: string[]): Promise<number> {
       return scan(rest);
     case 'audit':
       return auditCommand(rest, io);
+    case 'policy':
+      return policyCommand(rest, io);
+    case 'import':
+      return importCommand(rest, io);
     case 'lsp': {
       // The server module reads its transport (`--stdio`) from process.argv.
       await import('../server');

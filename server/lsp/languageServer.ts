@@ -1,5 +1,7 @@
 import {
+  CompletionItemKind,
   FileChangeType,
+  type CompletionItem,
   ResponseError,
   TextDocumentSyncKind,
   type Connection,
@@ -14,8 +16,17 @@ import { DocumentStore, type ParsedDocument } from './documentStore';
 import { workspaceInventory } from './handlers/inventory';
 import { complete, documentSymbols, findReferences, folding, gotoDefinition, hover, prepareRenameAt, renameAt, workspaceSymbols } from './handlers/terraformFeatures';
 import { TerraformWorkspace } from './terraformWorkspace';
+import { PolicyService } from './policyService';
 import { toDiagnostic } from './convert';
-import { AuditShowRequest, AuditVerifyRequest, WorkspaceInventoryRequest, type CartographInitializationOptions } from '../protocol/customMessages';
+import {
+  AuditShowRequest,
+  AuditVerifyRequest,
+  PolicyPreviewRequest,
+  PolicyRolesRequest,
+  SetPreviewSessionNotification,
+  WorkspaceInventoryRequest,
+  type CartographInitializationOptions,
+} from '../protocol/customMessages';
 import { defaultAuditLogPath } from '../audit/auditLog';
 import { showForEditor, verifyForEditor } from './handlers/audit';
 import type { Finding } from '../protocol/findings';
@@ -30,6 +41,9 @@ export function startLanguageServer(connection: Connection): void {
   let store: DocumentStore | undefined;
   let parsers: { terraform: HclParser; hcl: HclParser } | undefined;
   let terraform: TerraformWorkspace | undefined;
+  let policy: PolicyService | undefined;
+  let machineId: string | undefined;
+  let clientRefreshesCodeLenses = false;
   let folders: string[] = [];
   let clientTracksFolders = false;
   let clientSupportsProgress = false;
@@ -53,10 +67,13 @@ export function startLanguageServer(connection: Connection): void {
     clientSupportsProgress = params.capabilities.window?.workDoneProgress === true;
     const options = (params.initializationOptions ?? {}) as CartographInitializationOptions;
     if (typeof options.auditLogPath === 'string' && options.auditLogPath !== '') auditLogPath = options.auditLogPath;
+    if (typeof options.machineId === 'string') machineId = options.machineId;
+    clientRefreshesCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     parsers = { terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') };
     store = new DocumentStore(parsers);
     terraform = new TerraformWorkspace(store, parsers, (m) => connection.console.log(`Cartograph: ${m}`));
     terraform.onFolderComplete = () => refreshOpenDocuments();
+    policy = new PolicyService(store, parsers.hcl, () => folders, { file: () => auditLogPath, machineId }, (m) => connection.console.log(`Cartograph: ${m}`));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -70,6 +87,7 @@ export function startLanguageServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [...semanticTokenModifiers] }, full: true },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'cartograph', version: cartographVersion },
     };
@@ -82,9 +100,27 @@ export function startLanguageServer(connection: Connection): void {
   };
 
   const publish = (entry: ParsedDocument): void => {
+    if (policy && PolicyService.handles(entry)) {
+      // Policy and SQL analysis waits for the Postgres parser and the folder's policy: publish
+      // when ready, unless the document moved on meanwhile.
+      const version = entry.document.version;
+      policy.findings(entry).then(
+        (findings) => {
+          if (store?.get(entry.document.uri)?.document.version !== version) return;
+          void connection.sendDiagnostics({ uri: entry.document.uri, version, diagnostics: findings.map(toDiagnostic) });
+        },
+        (error: unknown) => connection.console.error(`Cartograph: checking ${entry.document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      );
+      return;
+    }
     guard(`diagnostics for ${entry.document.uri}`, () => {
       void connection.sendDiagnostics({ uri: entry.document.uri, version: entry.document.version, diagnostics: findingsOf(entry).map(toDiagnostic) });
     });
+  };
+
+  const refreshPolicyDocuments = (except?: string): void => {
+    for (const entry of store?.all() ?? []) if (entry.document.uri !== except && PolicyService.handles(entry)) publish(entry);
+    if (clientRefreshesCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   };
 
   /** Other open documents may see new or lost declarations: refresh them after the current one. */
@@ -103,6 +139,8 @@ export function startLanguageServer(connection: Connection): void {
     guard(`indexing ${entry.document.uri}`, () => terraform?.update(entry));
     publish(entry);
     if (TerraformWorkspace.isTerraform(entry)) refreshOpenDocuments(entry.document.uri);
+    // A policy being edited changes what every open SQL file and policy file is checked against.
+    if (entry.kind === 'policy') refreshPolicyDocuments(entry.document.uri);
   };
 
   connection.onInitialized(() => {
@@ -163,15 +201,26 @@ export function startLanguageServer(connection: Connection): void {
       for (const change of changes) terraform?.diskChanged(change.uri, change.type === FileChangeType.Deleted);
     });
     refreshOpenDocuments();
+    if (changes.some((c) => /\.(policy\.hcl|sql|csv)$/.test(c.uri))) {
+      policy?.invalidate();
+      refreshPolicyDocuments();
+    }
   });
 
   /** The file model for a request, or undefined when the document is not a Terraform file. */
   const modelFor = (uri: string): ReturnType<NonNullable<typeof terraform>['index']['file']> => terraform?.index.file(uri);
 
-  connection.onHover(({ textDocument, position }) => guard(`hover in ${textDocument.uri}`, () => {
-    const file = modelFor(textDocument.uri);
-    return file && terraform ? hover(terraform.index, file, position) : null;
-  }) ?? null);
+  connection.onHover(async ({ textDocument, position }) => {
+    const entry = store?.get(textDocument.uri);
+    if (entry && policy && entry.kind === 'policy') {
+      const markdown = await policy.hover(entry, position).catch(() => undefined);
+      return markdown ? { contents: { kind: 'markdown' as const, value: markdown } } : null;
+    }
+    return guard(`hover in ${textDocument.uri}`, () => {
+      const file = modelFor(textDocument.uri);
+      return file && terraform ? hover(terraform.index, file, position) : null;
+    }) ?? null;
+  });
 
   connection.onDefinition(({ textDocument, position }) => guard(`definition in ${textDocument.uri}`, () => {
     const file = modelFor(textDocument.uri);
@@ -201,13 +250,50 @@ export function startLanguageServer(connection: Connection): void {
     return result;
   });
 
-  connection.onCompletion(({ textDocument, position }) => guard(`completion in ${textDocument.uri}`, () => {
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const entry = store?.get(textDocument.uri);
+    if (entry && policy && entry.kind === 'policy') {
+      const kinds = { table: CompletionItemKind.Class, column: CompletionItemKind.Field, role: CompletionItemKind.Enum, placeholder: CompletionItemKind.Variable, mask: CompletionItemKind.Function, kind: CompletionItemKind.EnumMember };
+      return (await policy.completions(entry, position).catch(() => [])).map((c) => ({ label: c.label, kind: kinds[c.kind], detail: c.detail }));
+    }
+    return terraformCompletion(textDocument.uri, position);
+  });
+
+  const terraformCompletion = (uri: string, position: { line: number; character: number }): CompletionItem[] => guard(`completion in ${uri}`, () => {
+    const textDocument = { uri };
     const file = modelFor(textDocument.uri);
     const doc = store?.get(textDocument.uri)?.document;
     if (!file || !terraform || !doc) return [];
     const linePrefix = doc.getText({ start: { line: position.line, character: 0 }, end: position });
     return complete(terraform.index, file, linePrefix, position);
-  }) ?? []);
+  }) ?? [];
+
+  connection.onCodeLens(async ({ textDocument }) => {
+    const entry = store?.get(textDocument.uri);
+    if (!entry || !policy || entry.kind !== 'sql') return [];
+    const lenses = await policy.codeLenses(entry).catch(() => []);
+    return lenses.map((l) => ({ range: l.range, command: { title: l.title, command: 'cartograph.previewStatement', arguments: [textDocument.uri, l.statement] } }));
+  });
+
+  connection.onNotification(SetPreviewSessionNotification.method, (params: SetPreviewSessionNotification.Params) => {
+    if (!policy) return;
+    policy.session = { role: params.role, attributes: { ...params.attributes } };
+    refreshPolicyDocuments();
+  });
+
+  connection.onRequest(PolicyRolesRequest.method, async (params: PolicyRolesRequest.Params): Promise<PolicyRolesRequest.Result> => {
+    if (!policy) return { roles: [], policyFiles: [] };
+    return policy.roles(params.uri);
+  });
+
+  connection.onRequest(PolicyPreviewRequest.method, async (params: PolicyPreviewRequest.Params): Promise<PolicyPreviewRequest.Result> => {
+    if (!policy) throw new ResponseError(-32803, 'The language server is still starting');
+    try {
+      return await policy.preview(params);
+    } catch (error) {
+      throw new ResponseError(-32803, error instanceof Error ? error.message : String(error));
+    }
+  });
 
   connection.onDocumentSymbol(({ textDocument }) => guard(`symbols of ${textDocument.uri}`, () => {
     const file = modelFor(textDocument.uri);
@@ -234,8 +320,9 @@ export function startLanguageServer(connection: Connection): void {
   connection.onRequest(AuditVerifyRequest.method, (): Promise<AuditVerifyRequest.Result> => verifyForEditor(auditLogPath));
   connection.onRequest(AuditShowRequest.method, (): AuditShowRequest.Result => showForEditor(auditLogPath));
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     shuttingDown = true;
+    await policy?.dispose();
     for (const entry of store?.all() ?? []) store?.close(entry.document.uri);
     parsers?.terraform.delete();
     parsers?.hcl.delete();

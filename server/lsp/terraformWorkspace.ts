@@ -60,7 +60,7 @@ export class TerraformWorkspace {
     const job = (async () => {
       if (moduleUri.startsWith('file:')) {
         const dir = URI.parse(moduleUri).fsPath;
-        let names: string[] = [];
+        let names: string[];
         try {
           names = fs.readdirSync(dir).filter(isTerraformFile);
         } catch {

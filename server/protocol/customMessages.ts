@@ -58,3 +58,45 @@ export interface CartographInitializationOptions {
   /** `vscode.env.machineId`, recorded as the actor of audit entries. */
   machineId?: string;
 }
+
+/** The data-policy preview session the user picked in the status bar. */
+export interface PreviewSessionSettings {
+  role?: string;
+  /** Session attributes: `org_id`, `user_id`, `agent_id`, `agent_framework`, `department`, `region`, or `kind`. */
+  attributes: Record<string, string>;
+}
+
+/** `cartograph/setPreviewSession` (client → server notification): the role and attributes SQL files are checked and previewed with. */
+export namespace SetPreviewSessionNotification {
+  export const method = 'cartograph/setPreviewSession';
+  export type Params = PreviewSessionSettings;
+}
+
+/** `cartograph/policyRoles`: the roles of the policy a SQL file is previewed against. */
+export namespace PolicyRolesRequest {
+  export const method = 'cartograph/policyRoles';
+  export interface Params {
+    uri: string;
+  }
+  export interface Result {
+    roles: { name: string; description?: string; kinds?: string[] }[];
+    /** The policy files found, for the picker to say where the roles come from. */
+    policyFiles: string[];
+  }
+}
+
+/** `cartograph/policyPreview`: a SQL file (or one statement of it) as the session's role runs it. */
+export namespace PolicyPreviewRequest {
+  export const method = 'cartograph/policyPreview';
+  export interface Params {
+    uri: string;
+    /** Zero-based index of the statement to preview; every statement when absent. */
+    statement?: number;
+  }
+  export interface Result {
+    role: string;
+    /** The preview as readable text: rewritten SQL, the filters and masks applied, the rows. */
+    text: string;
+    statements: { original: string; rewritten: string | null; refused: { reason: string; code: string } | null; rows?: Record<string, unknown>[] }[];
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Policy rewriter benchmark: parse + rewrite + deparse for generated analyst queries, against the bare
+ * libpg-query parse of the same queries in the same run (goal: at most 2×); and the PII scan of query
+ * text against one pass of a single regex over the same bytes.
+ *
+ *   node --require tsx/cjs bench/policy.bench.ts [--queries N] [--mb N]
+ *
+ * Exits with 1 when a generated query is refused or fails to deparse (the figures would then time
+ * work that never happens).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { parseSync } from 'libpg-query';
+import { buildPolicy } from '../server/policy/buildPolicy';
+import { parsePolicyFile } from '../server/policy/policyParser';
+import { sessionFor } from '../server/policy/previewStatements';
+import { rewriteStatement } from '../server/policy/rewriter';
+import { sessionRules } from '../server/policy/sessionRules';
+import { deparseStatement, loadPgParser, type PgNode } from '../server/sql/pgParser';
+import { findPii } from '../server/sql/piiLiterals';
+import { schemaFromSql } from '../server/sql/schema';
+import { HclParser } from '../server/terraform/hclParser';
+import { QueryGenerator, random } from '../test/integration/policy/queryGenerator';
+
+const MB = 1024 * 1024;
+const data = path.join(__dirname, '..', 'examples', 'data');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { queries: { type: 'string', default: '10000' }, mb: { type: 'string', default: '8' } } });
+  const count = Number(values.queries);
+  const mb = Number(values.mb);
+  await loadPgParser();
+  const parser = await HclParser.create('hcl');
+  const policyPath = path.join(data, 'northwind.policy.hcl');
+  const policy = buildPolicy([parsePolicyFile(policyPath, fs.readFileSync(policyPath, 'utf8'), parser)]);
+  parser.delete();
+  const schema = schemaFromSql([{ path: 'schema.sql', text: fs.readFileSync(path.join(data, 'schema.sql'), 'utf8') }]);
+  // Admin reads every table and is limited to one tenant, so every generated query is rewritten.
+  const rules = sessionRules(policy, schema, sessionFor(policy, 'Admin', { org_id: '1', region: 'eu-west' }));
+  const generator = new QueryGenerator(random(42));
+  const queries = Array.from({ length: count }, () => generator.query());
+  const bytes = queries.reduce((sum, q) => sum + Buffer.byteLength(q), 0);
+  console.log(`queries: ${count.toLocaleString('en')} generated analyst queries, ${(bytes / count).toFixed(0)} bytes each on average`);
+
+  const parseAll = (): number => {
+    const start = performance.now();
+    for (const q of queries) parseSync(q);
+    return performance.now() - start;
+  };
+  let refused = 0;
+  const stages = { parse: 0, rewrite: 0, deparse: 0 };
+  const pipeline = (): number => {
+    refused = 0;
+    stages.parse = stages.rewrite = stages.deparse = 0;
+    const start = performance.now();
+    for (const q of queries) {
+      const t0 = performance.now();
+      const ast = (parseSync(q) as { stmts: { stmt: PgNode }[] }).stmts[0].stmt;
+      const t1 = performance.now();
+      const result = rewriteStatement(ast, rules, {}, { inPlace: true });
+      const t2 = performance.now();
+      if (result.ast) deparseStatement(result.ast);
+      else refused++;
+      const t3 = performance.now();
+      stages.parse += t1 - t0;
+      stages.rewrite += t2 - t1;
+      stages.deparse += t3 - t2;
+    }
+    return performance.now() - start;
+  };
+  // Warm up both paths, then alternate them so that the machine's drift hits both alike.
+  parseAll();
+  pipeline();
+  const parseRuns: number[] = [];
+  const pipelineRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    parseRuns.push(parseAll());
+    pipelineRuns.push(pipeline());
+  }
+  const perQuery = (ms: number): number => (ms * 1000) / count;
+  const parseUs = perQuery(median(parseRuns));
+  const pipelineUs = perQuery(median(pipelineRuns));
+  console.log(
+    `parse + rewrite + deparse: ${pipelineUs.toFixed(1)} µs/query ` +
+      `(parse ${perQuery(stages.parse).toFixed(1)}, rewrite ${perQuery(stages.rewrite).toFixed(1)}, deparse ${perQuery(stages.deparse).toFixed(1)}); ` +
+      `floor bare parse ${parseUs.toFixed(1)} µs/query, ratio ${(pipelineUs / parseUs).toFixed(2)} (goal ≤ 2)`,
+  );
+  if (refused > 0) {
+    console.error(`error: ${refused} generated queries were refused for Admin`);
+    return 1;
+  }
+
+  // PII scan: query text (with some personal data planted) against one pass of one plain regex.
+  const corpusParts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < mb * MB; i++) {
+    const q = `${queries[i % queries.length]} -- asked by ann${i}@corp.example, card 4111 1111 1111 1111\n`;
+    corpusParts.push(q);
+    size += q.length;
+  }
+  const corpus = corpusParts.join('');
+  const floorPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/g;
+  const floor = (): number => {
+    const start = performance.now();
+    floorPattern.lastIndex = 0;
+    let n = 0;
+    while (floorPattern.exec(corpus) !== null) n++;
+    if (n < 0) console.log(n);
+    return performance.now() - start;
+  };
+  const scan = (): number => {
+    const start = performance.now();
+    findPii(corpus);
+    return performance.now() - start;
+  };
+  floor();
+  scan();
+  const corpusMb = Buffer.byteLength(corpus) / MB;
+  const scanRate = corpusMb / (median([scan(), scan(), scan()]) / 1000);
+  const floorRate = corpusMb / (median([floor(), floor(), floor()]) / 1000);
+  console.log(`PII scan: ${scanRate.toFixed(1)} MB/s over ${corpusMb.toFixed(1)} MB of query text (floor one-pass e-mail regex ${floorRate.toFixed(1)} MB/s, ratio ${(scanRate / floorRate).toFixed(2)})`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`policy.bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

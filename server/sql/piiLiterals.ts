@@ -1,0 +1,78 @@
+/**
+ * Personal data written into query text: e-mail addresses, US social security numbers, payment card
+ * numbers (that pass the Luhn check) and phone numbers. A query that names a customer's e-mail puts
+ * it in logs, history and code review; the diagnostic asks for a parameter or an ID instead.
+ */
+import type { Finding } from '../protocol/findings';
+import { TextPositions } from './textPositions';
+
+/** What kind of personal data a literal is. */
+export type PiiKind = 'email' | 'ssn' | 'card' | 'phone';
+
+/** One piece of personal data found in a text, by UTF-16 offsets. */
+export interface PiiMatch {
+  kind: PiiKind;
+  start: number;
+  end: number;
+}
+
+// One pass over the text: each alternative is a named group, tried left to right at each position.
+const pattern = new RegExp(
+  [
+    String.raw`(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`,
+    String.raw`(?<ssn>(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-]))`,
+    String.raw`(?<card>(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-]))`,
+    String.raw`(?<phone>(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)|(?<![\w+])\+\d{8,15}(?!\d))`,
+  ].join('|'),
+  'g',
+);
+
+/** Finds personal data in a text. */
+export function findPii(text: string): PiiMatch[] {
+  const matches: PiiMatch[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const groups = m.groups ?? {};
+    const start = m.index;
+    const end = start + m[0].length;
+    if (groups.email !== undefined) matches.push({ kind: 'email', start, end });
+    else if (groups.ssn !== undefined) matches.push({ kind: 'ssn', start, end });
+    else if (groups.card !== undefined) {
+      if (luhn(m[0])) matches.push({ kind: 'card', start, end });
+    } else if (groups.phone !== undefined) matches.push({ kind: 'phone', start, end });
+  }
+  return matches;
+}
+
+/** The Luhn checksum of a card number (spaces and dashes ignored). */
+export function luhn(number: string): boolean {
+  const digits = number.replace(/[ -]/g, '');
+  if (!/^\d{13,19}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const describe: Record<PiiKind, string> = {
+  email: 'an e-mail address',
+  ssn: 'a social security number',
+  card: 'a payment card number',
+  phone: 'a phone number',
+};
+
+/** Findings for the personal data in a SQL text. */
+export function piiFindings(text: string, positions = new TextPositions(text)): Finding[] {
+  return findPii(text).map((m) => ({
+    code: 'CG-SQL-PII',
+    severity: 'warning',
+    message: `query text contains ${describe[m.kind]}: personal data in queries ends up in logs and history; filter by an ID instead`,
+    range: positions.range(m.start, m.end),
+  }));
+}

@@ -1,0 +1,7 @@
+-- role: Owner
+-- Owner sees every tenant: a join that does not match tenants is refused; one that does is fine.
+SELECT c.name, i.amount FROM customers c JOIN invoices i ON i.customer_id = c.id;
+SELECT c.name, i.amount FROM customers c JOIN invoices i ON i.customer_id = c.id AND i.org_id = c.org_id;
+SELECT c.name, i.amount FROM customers c JOIN invoices i ON i.customer_id = c.id WHERE i.org_id = c.org_id;
+SELECT c.name FROM customers c JOIN (SELECT customer_id FROM invoices) x ON x.customer_id = c.id;
+SELECT c.name, i.amount FROM customers c JOIN invoices i ON i.customer_id = c.id AND c.org_id = 2 AND i.org_id = 2;

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { previewStatements } from '../../../server/policy/previewStatements';
+import { sqlDiagnostics } from '../../../server/policy/sqlDiagnostics';
+import { demo, policyFrom } from './fixtures';
+
+describe('SQL diagnostics and previews under the demo policy', () => {
+  it('reports cross-tenant joins, refused statements, syntax errors and personal data with exact UTF-16 ranges', async () => {
+    const { policy, schema } = await demo();
+    const text = [
+      "SELECT c.name AS «nom» FROM customers c JOIN invoices i ON i.customer_id = c.id WHERE c.name <> 'Zoë';",
+      'COPY customers TO STDOUT;',
+      "SELECT * FROM customers WHERE email = 'ann@corp.example';",
+      'SELECT FROM WHERE;',
+    ].join('\n');
+    const source = text.replace(/«nom»/g, '"nöm"');
+    const findings = sqlDiagnostics(source, policy, schema);
+    const lines = source.split('\n');
+    const invoices = lines[0].indexOf('invoices');
+    const email = lines[2].indexOf('ann@');
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.severity} ${f.code}`),
+      [`0:${invoices}-${invoices + 8} warning CG-SQL-CROSS-TENANT`, '1:0-4 error CG-SQL-REFUSED', `2:${email}-${email + 16} warning CG-SQL-PII`, '3:12-17 error CG-SQL-SYNTAX'],
+    );
+    assert.match(findings[0].message, /Owner can read more than one tenant's rows/);
+  });
+
+  it('reports for the preview role only when one is given', async () => {
+    const { policy, schema } = await demo();
+    const findings = sqlDiagnostics('SELECT * FROM payments;', policy, schema, { role: 'Developer', attributes: { org_id: '1' } });
+    assert.deepEqual(findings.map((f) => f.message), ['role Developer may not read table payments (readers: Admin, Auditor, ServiceAccount)']);
+    assert.deepEqual(sqlDiagnostics('SELECT * FROM payments;', policy, schema), []);
+  });
+
+  it('previews every statement in order with its range, original text and applied rules', async () => {
+    const { policy, schema } = await demo();
+    const previews = previewStatements('SELECT email FROM customers;\nDELETE FROM invoices WHERE id = 1;', 'Developer', { org_id: '7' }, policy, schema);
+    assert.deepEqual(
+      previews.map((p) => [p.range.start.line, p.original, p.rewritten, p.applied.map((a) => a.kind)]),
+      [
+        [0, 'SELECT email FROM customers', "SELECT repeat('*', GREATEST(length(email::text) - 4, 0)) || \"right\"(email::text, 4) AS email FROM customers WHERE customers.org_id = '7'", ['mask', 'row_filter']],
+        [1, 'DELETE FROM invoices WHERE id = 1', "DELETE FROM invoices WHERE invoices.org_id = '7' AND id = 1", ['row_filter']],
+      ],
+    );
+  });
+
+  it('refuses every statement for a role the policy does not have, and a role used by the wrong principal kind', async () => {
+    const { policy, schema } = await demo();
+    assert.match(previewStatements('SELECT 1', 'Intern', {}, policy, schema)[0].refused?.reason ?? '', /the policy has no role Intern/);
+    assert.match(previewStatements('SELECT 1', 'Support', { kind: 'agent' }, policy, schema)[0].refused?.reason ?? '', /role Support is for human principals, not agents/);
+  });
+
+  it('never throws on broken SQL or a broken policy', async () => {
+    const { policy, schema } = await demo();
+    const broken = await policyFrom('table "customers" { row_filter "x" { using = "((" } mask "email" { function = 3 } }');
+    const inputs = ["SELECT 'unterminated", '/* open comment', 'SELECT (((', '$$', ';;;', 'SELECT * FROM customers c WHERE c.', '\u0000', 'WITH RECURSIVE x AS (SELECT * FROM x) SELECT * FROM x'];
+    for (const text of inputs) {
+      for (const p of [policy, broken.policy]) {
+        assert.doesNotThrow(() => sqlDiagnostics(text, p, schema));
+        assert.doesNotThrow(() => previewStatements(text, 'Analyst', { org_id: '1', region: 'x' }, p, schema));
+      }
+    }
+    const preview = previewStatements('SELECT name FROM customers', 'Analyst', { org_id: '1', region: 'x' }, broken.policy, schema)[0];
+    assert.match(preview.refused?.reason ?? '', /row filter "x" on customers has errors/);
+  });
+});
