@@ -4,6 +4,7 @@ import { createLanguageClient } from './languageClient';
 import { ConnectionsView } from './connectionsView';
 import { DiagramViewProvider, openDiagramPanel } from './diagramWebview';
 import { registerAuditCommands } from './auditCommands';
+import { registerPolicyPreview } from './policyPreview';
 
 /** What the extension hands to its tests (and to nobody else): the running client. */
 export interface CartographApi {
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
     vscode.commands.registerCommand('cartograph.showOutput', () => output.show()),
     vscode.commands.registerCommand('cartograph.openDiagram', () => openDiagramPanel(context, () => client)),
     ...registerAuditCommands(() => client, output),
+    ...registerPolicyPreview(() => client, output),
   );
 
   await startClient(context, output);
