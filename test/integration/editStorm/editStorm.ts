@@ -36,7 +36,9 @@ async function startServer(root: string): Promise<Server> {
   const child = spawn(process.execPath, [path.join(__dirname, '..', '..', '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics: Server['diagnostics'] = new Map();
-  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: { message: string; range: unknown }[] }) => diagnostics.set(p.uri, p));
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: { message: string; range: unknown }[] }) => {
+    diagnostics.set(p.uri, p);
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification(() => undefined);
   connection.listen();
