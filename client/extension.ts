@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
-import { ConnectionsView } from './connectionsView';
+import { registerCloudFeatures } from './cloud/cloudFeatures';
 import { DiagramViewProvider, openDiagramPanel } from './diagramWebview';
 import { registerAuditCommands } from './auditCommands';
 import { registerPolicyPreview } from './policyPreview';
+import { registerSuppressCommand } from './suppressCommand';
 
 /** What the extension hands to its tests (and to nobody else): the running client. */
 export interface CartographApi {
@@ -18,8 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
   context.subscriptions.push(output);
   output.info(`Cartograph ${context.extension.packageJSON.version as string} activating`);
 
-  const connections = new ConnectionsView();
-  context.subscriptions.push(connections, vscode.window.registerTreeDataProvider('cartograph.connections', connections));
+  context.subscriptions.push(...registerCloudFeatures(context, () => client, output));
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(DiagramViewProvider.viewType, new DiagramViewProvider(context, () => client)),
   );
@@ -35,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
     vscode.commands.registerCommand('cartograph.openDiagram', () => openDiagramPanel(context, () => client)),
     ...registerAuditCommands(() => client, output),
     ...registerPolicyPreview(() => client, output),
+    registerSuppressCommand(() => client),
   );
 
   await startClient(context, output);

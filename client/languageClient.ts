@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CartographInitializationOptions } from '../server/protocol/customMessages';
+import type { CartographInitializationOptions, ComplianceSettings } from '../server/protocol/customMessages';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The documents the language server analyses. */
@@ -11,6 +11,12 @@ export const documentSelector = [
   { scheme: 'untitled', language: 'terraform' },
 ];
 
+/** The compliance profiles and allowed regions from settings. */
+export function complianceSettings(): ComplianceSettings {
+  const config = vscode.workspace.getConfiguration('cartograph');
+  return { profiles: config.get<string[]>('profiles', ['baseline']), allowedRegions: config.get<string[]>('allowedRegions', []) };
+}
+
 /** Creates (but does not start) the client for dist/server.js, run in its own Node process over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -21,12 +27,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const initializationOptions: CartographInitializationOptions = {
     auditLogPath: vscode.Uri.joinPath(context.globalStorageUri, 'audit.jsonl').fsPath,
     machineId: vscode.env.machineId,
+    storagePath: context.globalStorageUri.fsPath,
+    compliance: complianceSettings(),
+    docsBase: context.extensionUri.toString(),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     initializationOptions,
     outputChannel: output,
     synchronize: {
+      // Sends the `cartograph.*` settings to the server whenever they change.
+      configurationSection: 'cartograph',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,policy.hcl,sql}'),
     },
   };

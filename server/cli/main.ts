@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cartographVersion } from '../version';
 import { scanWorkspace } from '../workspace/scanWorkspace';
-import { toSarif } from '../report/sarif';
+import { knownRules, toSarif } from '../report/sarif';
+import { sarifRuleDescriptions } from '../rules/sarifRules';
+import { defaultProfiles, profiles, unknownProfiles } from '../rules/profiles';
 import type { FileFindings, FindingSeverity } from '../protocol/findings';
 import { auditCommand } from './audit';
 import { policyCommand } from './policy';
@@ -22,6 +24,9 @@ Commands:
       --format text|json|sarif   output format (default text)
       --fail-on error|warning|information|none
                                   exit with 1 when a finding of this severity or worse exists (default error)
+      --profile P[,P…]           compliance profiles: baseline, eu-residency, tls13, cmek,
+                                  least-privilege-iam, audit-retention, or all (default baseline)
+      --allowed-regions R[,R…]   regions eu-residency allows (default: the EU and UK regions)
   import aws|azure  Import a cloud estate (read-only) into a snapshot (see cartograph import --help)
   policy preview --role R [--attr k=v]… [--format text|json] [--workspace DIR] file.sql
                     Show each statement as the role runs it under the data policy, with masked rows
@@ -74,8 +79,18 @@ async function scan(args: string[]): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'error' },
+      profile: { type: 'string', multiple: true },
+      'allowed-regions': { type: 'string', multiple: true },
     },
   });
+  const list = (values: string[] | undefined): string[] => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const profileNames = list(values.profile);
+  const profilesChosen = profileNames.length > 0 ? profileNames : [...defaultProfiles];
+  const unknown = unknownProfiles(profilesChosen);
+  if (unknown.length > 0) {
+    process.stderr.write(`cartograph scan: unknown profile${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (choose from ${[...Object.keys(profiles), 'all'].join(', ')})\n`);
+    return 2;
+  }
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') {
     process.stderr.write(`cartograph scan: --format must be text, json or sarif, not '${format}'\n`);
@@ -92,13 +107,17 @@ async function scan(args: string[]): Promise<number> {
     return 2;
   }
   const interactive = process.stderr.isTTY;
-  const result = await scanWorkspace(root, (done, total) => {
-    if (interactive) process.stderr.write(`\rcartograph: parsed ${done}/${total} files`);
-  });
+  const result = await scanWorkspace(
+    root,
+    (done, total) => {
+      if (interactive) process.stderr.write(`\rcartograph: parsed ${done}/${total} files`);
+    },
+    { profiles: profilesChosen, allowedRegions: list(values['allowed-regions']) },
+  );
   if (interactive) process.stderr.write('\n');
   for (const s of result.skipped) process.stderr.write(`cartograph: skipped ${s.path}: ${s.reason}\n`);
   const withFindings = result.files.filter((f) => f.findings.length > 0);
-  if (format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(withFindings, cartographVersion), null, 2)}\n`);
+  if (format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(withFindings, cartographVersion, { ...knownRules, ...sarifRuleDescriptions() }), null, 2)}\n`);
   else if (format === 'json') process.stdout.write(`${JSON.stringify({ version: cartographVersion, root, files: withFindings }, null, 2)}\n`);
   else process.stdout.write(textReport(withFindings, result.files.length));
   if (failOn === 'none') return 0;

@@ -24,9 +24,17 @@ import {
   PolicyPreviewRequest,
   PolicyRolesRequest,
   SetPreviewSessionNotification,
+  SuppressionEditRequest,
   WorkspaceInventoryRequest,
   type CartographInitializationOptions,
+  type ComplianceSettings,
 } from '../protocol/customMessages';
+import { runRules, type RuleFinding } from '../rules/runRules';
+import { applySuppressions, suppressionEdit } from '../rules/suppressions';
+import { defaultProfiles } from '../rules/profiles';
+import { appendAuditEntry, currentActor } from '../audit/auditLog';
+import { ruleCodeActions } from './handlers/ruleActions';
+import { registerCloudHandlers } from './cloudService';
 import { defaultAuditLogPath } from '../audit/auditLog';
 import { showForEditor, verifyForEditor } from './handlers/audit';
 import type { Finding } from '../protocol/findings';
@@ -44,6 +52,8 @@ export function startLanguageServer(connection: Connection): void {
   let policy: PolicyService | undefined;
   let machineId: string | undefined;
   let clientRefreshesCodeLenses = false;
+  let compliance: ComplianceSettings = { profiles: [...defaultProfiles], allowedRegions: [] };
+  let docsBase: string | undefined;
   let folders: string[] = [];
   let clientTracksFolders = false;
   let clientSupportsProgress = false;
@@ -68,6 +78,9 @@ export function startLanguageServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as CartographInitializationOptions;
     if (typeof options.auditLogPath === 'string' && options.auditLogPath !== '') auditLogPath = options.auditLogPath;
     if (typeof options.machineId === 'string') machineId = options.machineId;
+    registerCloudHandlers(connection, { auditLogPath: () => auditLogPath, machineId, storageDir: () => options.storagePath, log: (m) => connection.console.log(`Cartograph: ${m}`), isTrusted: () => true });
+    if (options.compliance) compliance = sanitiseCompliance(options.compliance);
+    if (typeof options.docsBase === 'string') docsBase = options.docsBase;
     clientRefreshesCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     parsers = { terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') };
     store = new DocumentStore(parsers);
@@ -88,15 +101,24 @@ export function startLanguageServer(connection: Connection): void {
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [...semanticTokenModifiers] }, full: true },
         codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
       serverInfo: { name: 'cartograph', version: cartographVersion },
     };
   });
 
-  /** Findings of an open document: syntax for policy files, the full Terraform analysis for .tf and .tfvars. */
+  /**
+   * Findings of an open document: the Terraform analysis for .tf and .tfvars, plus the compliance
+   * rules once the module's folder is indexed (rules look across resources), with suppressions.
+   */
   const findingsOf = (entry: ParsedDocument): Finding[] => {
-    if (TerraformWorkspace.isTerraform(entry)) return terraform?.findings(entry.document.uri) ?? [];
-    return entry.tree ? syntaxErrors(entry.tree) : [];
+    if (!TerraformWorkspace.isTerraform(entry)) return entry.tree ? syntaxErrors(entry.tree) : [];
+    const uri = entry.document.uri;
+    const findings = terraform?.findings(uri) ?? [];
+    const file = terraform?.index.file(uri);
+    if (!terraform || !file || !terraform.isFolderComplete(file.moduleUri)) return findings;
+    const rules = guard(`compliance rules for ${uri}`, () => applySuppressions(runRules(terraform!.index, file, { ...compliance, ...(docsBase ? { docsBase } : {}) }), entry.document.getText())) ?? [];
+    return [...findings, ...rules];
   };
 
   const publish = (entry: ParsedDocument): void => {
@@ -317,6 +339,35 @@ export function startLanguageServer(connection: Connection): void {
     return guard('the workspace inventory', () => workspaceInventory(folders, store!, parsers!)) ?? { blocks: [], skipped: [] };
   });
 
+  connection.onCodeAction(({ textDocument, context }) => guard(`code actions in ${textDocument.uri}`, () => ruleCodeActions(textDocument.uri, context.diagnostics)) ?? []);
+
+  connection.onRequest(SuppressionEditRequest.method, async (params: SuppressionEditRequest.Params): Promise<SuppressionEditRequest.Result> => {
+    const finding = { code: params.code, blockLine: params.blockLine, blockColumn: params.blockColumn } as RuleFinding;
+    let edit: SuppressionEditRequest.Result;
+    try {
+      edit = suppressionEdit(finding, params.reason, params.expires);
+    } catch (error) {
+      throw new ResponseError(-32602, error instanceof Error ? error.message : String(error));
+    }
+    try {
+      await appendAuditEntry(auditLogPath, {
+        action: 'suppression.added',
+        actor: currentActor(machineId),
+        details: { rule: params.code, resource: params.address, file: params.uri.slice(params.uri.lastIndexOf('/') + 1), reason: params.reason, ...(params.expires ? { expires: params.expires } : {}) },
+      });
+    } catch (error) {
+      connection.console.error(`Cartograph: could not write the audit log: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return edit;
+  });
+
+  connection.onDidChangeConfiguration(({ settings }) => {
+    const section = (settings as { cartograph?: Partial<ComplianceSettings> } | undefined)?.cartograph;
+    if (!section) return;
+    compliance = sanitiseCompliance({ profiles: section.profiles ?? compliance.profiles, allowedRegions: section.allowedRegions ?? compliance.allowedRegions });
+    refreshOpenDocuments();
+  });
+
   connection.onRequest(AuditVerifyRequest.method, (): Promise<AuditVerifyRequest.Result> => verifyForEditor(auditLogPath));
   connection.onRequest(AuditShowRequest.method, (): AuditShowRequest.Result => showForEditor(auditLogPath));
 
@@ -329,4 +380,11 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.listen();
+}
+
+/** Settings arrive from a client as JSON: keep only well-formed strings. */
+function sanitiseCompliance(value: Partial<ComplianceSettings>): ComplianceSettings {
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const profiles = strings(value.profiles);
+  return { profiles: profiles.length > 0 ? profiles : [...defaultProfiles], allowedRegions: strings(value.allowedRegions) };
 }

@@ -57,6 +57,12 @@ export interface CartographInitializationOptions {
   auditLogPath?: string;
   /** `vscode.env.machineId`, recorded as the actor of audit entries. */
   machineId?: string;
+  /** The extension's global storage folder; cloud snapshots are kept under `snapshots/` in it. */
+  storagePath?: string;
+  /** The compliance profiles and allowed regions in force when the server starts. */
+  compliance?: ComplianceSettings;
+  /** Where rule findings link their documentation: the installed extension's folder, as a file URI. */
+  docsBase?: string;
 }
 
 /** The data-policy preview session the user picked in the status bar. */
@@ -98,5 +104,33 @@ export namespace PolicyPreviewRequest {
     /** The preview as readable text: rewritten SQL, the filters and masks applied, the rows. */
     text: string;
     statements: { original: string; rewritten: string | null; refused: { reason: string; code: string } | null; rows?: Record<string, unknown>[] }[];
+  }
+}
+
+/** Compliance settings the client sends (`cartograph.profiles`, `cartograph.allowedRegions`). */
+export interface ComplianceSettings {
+  profiles: string[];
+  allowedRegions: string[];
+}
+
+/**
+ * `cartograph/suppressionEdit`: the comment that suppresses a rule finding, for the client to apply
+ * after asking the user for the reason; the server records the suppression in the audit log.
+ */
+export namespace SuppressionEditRequest {
+  export const method = 'cartograph/suppressionEdit';
+  export interface Params {
+    uri: string;
+    code: string;
+    address: string;
+    blockLine: number;
+    blockColumn: number;
+    reason: string;
+    /** `YYYY-MM-DD`: the suppression stops suppressing after this day. */
+    expires?: string;
+  }
+  export interface Result {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
   }
 }

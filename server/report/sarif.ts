@@ -20,10 +20,19 @@ export interface RuleDescription {
   name: string;
   shortDescription: string;
   helpUri?: string;
+  fullDescription?: string;
+  help?: { text: string; markdown?: string };
+  defaultLevel?: 'error' | 'warning' | 'note';
+  tags?: string[];
 }
 
-const knownRules: Record<string, RuleDescription> = {
-  'CG-HCL-SYNTAX': { id: 'CG-HCL-SYNTAX', name: 'HclSyntaxError', shortDescription: 'The file is not valid HCL.' },
+/** The findings every scan can report besides the compliance rules. */
+export const knownRules: Record<string, RuleDescription> = {
+  'CG-HCL-SYNTAX': { id: 'CG-HCL-SYNTAX', name: 'HclSyntaxError', shortDescription: 'The file is not valid HCL.', defaultLevel: 'error' },
+  'CG-TF-UNDECLARED': { id: 'CG-TF-UNDECLARED', name: 'UndeclaredReference', shortDescription: 'A reference names something the module does not declare.', defaultLevel: 'error' },
+  'CG-TF-DUPLICATE': { id: 'CG-TF-DUPLICATE', name: 'DuplicateDeclaration', shortDescription: 'A name is declared twice in one module.', defaultLevel: 'error' },
+  'CG-TF-TFVARS-UNKNOWN': { id: 'CG-TF-TFVARS-UNKNOWN', name: 'UnknownTfvarsVariable', shortDescription: 'A tfvars file assigns a variable no block declares.', defaultLevel: 'warning' },
+  'CG-TF-UNKNOWN-FUNCTION': { id: 'CG-TF-UNKNOWN-FUNCTION', name: 'UnknownFunction', shortDescription: 'A call names a function Terraform does not have.', defaultLevel: 'error' },
 };
 
 /**
@@ -57,7 +66,16 @@ export function toSarif(files: FileFindings[], version: string, rules: Record<st
   );
   const ruleList = [...used].sort().map((id) => {
     const r = rules[id] ?? { id, name: id, shortDescription: id };
-    return { id: r.id, name: r.name, shortDescription: { text: r.shortDescription }, ...(r.helpUri ? { helpUri: r.helpUri } : {}) };
+    return {
+      id: r.id,
+      name: r.name,
+      shortDescription: { text: r.shortDescription },
+      ...(r.fullDescription ? { fullDescription: { text: r.fullDescription } } : {}),
+      ...(r.help ? { help: r.help } : {}),
+      ...(r.helpUri ? { helpUri: r.helpUri } : {}),
+      ...(r.defaultLevel ? { defaultConfiguration: { level: r.defaultLevel } } : {}),
+      ...(r.tags ? { properties: { tags: r.tags } } : {}),
+    };
   });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -30,6 +30,22 @@ esbuild.buildSync({ entryPoints: entries, outdir: 'out/e2e/suite', platform: 'no
 "
 
 RC=0
+# moto (AWS on 127.0.0.1) for the cloud suite, seeded with the Northwind estate. The extension host
+# is a child of code-server, so the variables exported here (the endpoint, the VPC count to expect)
+# reach the suites and the language server.
+MOTO_PYTHONPATH=$(bash test/integration/cloud/installMoto.sh)
+MOTO_PORT=$(free_port)
+PYTHONPATH=$MOTO_PYTHONPATH /usr/bin/python3 -m moto.server -H 127.0.0.1 -p "$MOTO_PORT" > "$WORK/moto.log" 2>&1 & PIDS+=($!)
+for _ in $(seq 1 200); do curl -sf -o /dev/null "http://127.0.0.1:$MOTO_PORT/moto-api/" && break; sleep 0.05; done
+PYTHONPATH=$MOTO_PYTHONPATH /usr/bin/python3 test/integration/cloud/seedNorthwind.py "http://127.0.0.1:$MOTO_PORT" > "$WORK/seeded.json"
+export CARTOGRAPH_E2E_MOTO_ENDPOINT=http://127.0.0.1:$MOTO_PORT
+CARTOGRAPH_E2E_MOTO_VPCS=$(PYTHONPATH=$MOTO_PYTHONPATH /usr/bin/python3 -c "
+import boto3, sys
+ec2 = boto3.client('ec2', endpoint_url=sys.argv[1], region_name='eu-west-1', aws_access_key_id='testing', aws_secret_access_key='testing')
+print(len(ec2.describe_vpcs()['Vpcs']))" "$CARTOGRAPH_E2E_MOTO_ENDPOINT")
+export CARTOGRAPH_E2E_MOTO_VPCS
+echo "e2e: moto on :$MOTO_PORT with $CARTOGRAPH_E2E_MOTO_VPCS VPCs in eu-west-1"
+
 echo "e2e: 1) extension-host suites"
 cp -r test/e2e/workspace "$WORK/ws-host"
 PORT=$(free_port)
@@ -37,6 +53,7 @@ STATE=$WORK/state-host PORT=$PORT bash scripts/code-server.sh --vscode-option en
 PIDS+=("$(cat "$WORK/state-host/server.pid")")
 node test/e2e/runExtensionTests.mjs "http://127.0.0.1:$PORT" "$ROOT" "$ROOT/out/e2e/suite/index.js" "$WORK/ws-host" "$RESULTS/extension-host.png" || RC=1
 kill "${PIDS[-1]}" 2>/dev/null || true
+unset CARTOGRAPH_E2E_MOTO_ENDPOINT CARTOGRAPH_E2E_MOTO_VPCS
 
 echo "e2e: 2) the packaged extension, as a person sees it"
 npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license -o "$WORK/cartograph.vsix" >/dev/null

@@ -1,0 +1,10 @@
+resource "aws_security_group" "bastion" {
+  name = "bastion"
+
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}

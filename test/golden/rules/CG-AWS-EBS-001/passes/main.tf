@@ -1,0 +1,6 @@
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = true
+  kms_key_id        = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+}

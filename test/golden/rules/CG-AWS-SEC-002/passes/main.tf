@@ -1,0 +1,8 @@
+resource "aws_db_instance" "app" {
+  engine                      = "postgres"
+  instance_class              = "db.t4g.large"
+  storage_encrypted           = true
+#                               ^^^^ warning CG-AWS-RDS-002: Storage is encrypted with the AWS-managed key: set `kms_key_id` to a customer-managed key
+  username                    = "app"
+  manage_master_user_password = true
+}

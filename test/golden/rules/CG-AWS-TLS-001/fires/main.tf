@@ -1,0 +1,8 @@
+resource "aws_lb_listener" "api" {
+  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/api/1"
+  port              = 443
+  protocol          = "HTTPS"
+#                     ^^^^^^^ warning CG-AWS-HSTS-001: This HTTPS listener sends no Strict-Transport-Security header: browsers can be kept on plain HTTP
+  ssl_policy        = "ELBSecurityPolicy-2016-08"
+#                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning CG-AWS-TLS-001: `ELBSecurityPolicy-2016-08` accepts protocols older than TLS 1.3: use a TLS 1.3-only policy such as `ELBSecurityPolicy-TLS13-1-3-2021-06`
+}

@@ -1,0 +1,6 @@
+resource "aws_cloudtrail" "audit" {
+  name                       = "audit"
+  s3_bucket_name             = "example-audit"
+  enable_log_file_validation = true
+  kms_key_id                 = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+}

@@ -1,0 +1,14 @@
+resource "azurerm_network_security_rule" "ssh" {
+  name                        = "ssh"
+  priority                    = 100
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_range      = "22"
+  source_address_prefix       = "*"
+#                               ^^^ error CG-AZ-NSG-001: SSH (22) is open to the internet (*): allow it only from known address ranges
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg"
+  network_security_group_name = "web"
+}

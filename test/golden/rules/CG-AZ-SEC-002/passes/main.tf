@@ -1,0 +1,13 @@
+variable "sql_admin_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "azurerm_mssql_server" "db" {
+#<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning CG-AZ-TLS-004: No `minimum_tls_version`: the server accepts TLS 1.2
+#<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error CG-AZ-SQL-001: Public network access is on by default: the server has a public endpoint
+  name                         = "northwind-sql"
+  location                     = "westeurope"
+  administrator_login          = "sqladmin"
+  administrator_login_password = var.sql_admin_password
+}

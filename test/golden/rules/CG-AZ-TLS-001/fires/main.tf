@@ -1,0 +1,9 @@
+resource "azurerm_storage_account" "data" {
+#<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning CG-AZ-ST-001: The account is encrypted with Microsoft-managed keys: add a customer-managed key
+  name                     = "northwinddata"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "ZRS"
+  min_tls_version          = "TLS1_0"
+#                            ^^^^^^^^ warning CG-AZ-TLS-001: `TLS1_0` accepts deprecated TLS versions: set `TLS1_2`
+}

@@ -1,0 +1,9 @@
+resource "azurerm_linux_web_app" "api" {
+#<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning CG-AZ-TLS-005: The app answers plain HTTP (`https_only` defaults to false)
+  name     = "api"
+  location = "westeurope"
+
+  site_config {
+    minimum_tls_version = "1.3"
+  }
+}

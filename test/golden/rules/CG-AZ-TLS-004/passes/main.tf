@@ -1,0 +1,7 @@
+resource "azurerm_mssql_server" "db" {
+  name                          = "northwind-sql"
+  location                      = "westeurope"
+  version                       = "12.0"
+  minimum_tls_version           = "1.3"
+  public_network_access_enabled = false
+}
