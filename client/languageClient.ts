@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CartographInitializationOptions, ComplianceSettings } from '../server/protocol/customMessages';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The documents the language server analyses. */
@@ -10,6 +11,32 @@ export const documentSelector = [
   { scheme: 'file', language: 'sql' },
   { scheme: 'untitled', language: 'terraform' },
 ];
+
+/**
+ * When the server process dies: restart it and say so once (work in flight was interrupted); after
+ * three deaths in three minutes, stop restarting — a restart loop helps nobody — and say how to
+ * start it again.
+ */
+export class RestartOnceErrorHandler implements ErrorHandler {
+  private deaths: number[] = [];
+  private told = false;
+
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.deaths = this.deaths.filter((t) => now - t < 3 * 60_000);
+    this.deaths.push(now);
+    if (this.deaths.length >= 3) {
+      return { action: CloseAction.DoNotRestart, message: 'Cartograph\'s language server stopped three times in three minutes and was not restarted. See the Cartograph output, then run "Cartograph: Restart Language Server".' };
+    }
+    if (this.told) return { action: CloseAction.Restart, handled: true };
+    this.told = true;
+    return { action: CloseAction.Restart, message: 'Cartograph\'s language server stopped unexpectedly and was restarted. An import or preview that was running was interrupted: run it again.' };
+  }
+}
 
 /** The compliance profiles and allowed regions from settings. */
 export function complianceSettings(): ComplianceSettings {
@@ -34,6 +61,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     initializationOptions,
+    errorHandler: new RestartOnceErrorHandler(),
     outputChannel: output,
     synchronize: {
       // Sends the `cartograph.*` settings to the server whenever they change.

@@ -22,8 +22,9 @@ const usage = `Usage: cartograph <command> [options]
 Commands:
   scan [dir]        Check the Terraform files under dir (default: the current folder)
       --format text|json|sarif   output format (default text)
-      --fail-on error|warning|information|none
-                                  exit with 1 when a finding of this severity or worse exists (default error)
+      --fail-on critical|high|medium|low|none  (or error|warning|information)
+                                  exit with 1 when a finding this severe or worse exists
+                                  (default high; critical and high mean error, medium warning, low any)
       --profile P[,P…]           compliance profiles: baseline, eu-residency, tls13, cmek,
                                   least-privilege-iam, audit-retention, or all (default baseline)
       --allowed-regions R[,R…]   regions eu-residency allows (default: the EU and UK regions)
@@ -72,13 +73,25 @@ export async function main(argv: string[]): Promise<number> {
 
 const severityRank: Record<FindingSeverity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
+/** `--fail-on` levels, in code-scanning's words and in the editor's, mapped to the worst severity that passes. */
+const failThresholds: Record<string, FindingSeverity | 'none'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'hint',
+  error: 'error',
+  warning: 'warning',
+  information: 'information',
+  none: 'none',
+};
+
 async function scan(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
-      'fail-on': { type: 'string', default: 'error' },
+      'fail-on': { type: 'string', default: 'high' },
       profile: { type: 'string', multiple: true },
       'allowed-regions': { type: 'string', multiple: true },
     },
@@ -96,9 +109,9 @@ async function scan(args: string[]): Promise<number> {
     process.stderr.write(`cartograph scan: --format must be text, json or sarif, not '${format}'\n`);
     return 2;
   }
-  const failOn = values['fail-on'];
-  if (failOn !== 'none' && !(failOn in severityRank)) {
-    process.stderr.write(`cartograph scan: --fail-on must be error, warning, information or none, not '${failOn}'\n`);
+  const failOn = failThresholds[values['fail-on'] ?? 'high'];
+  if (failOn === undefined) {
+    process.stderr.write(`cartograph scan: --fail-on must be critical, high, medium, low or none (or error, warning, information), not '${values['fail-on']}'\n`);
     return 2;
   }
   const root = path.resolve(positionals[0] ?? '.');
@@ -121,18 +134,23 @@ async function scan(args: string[]): Promise<number> {
   else if (format === 'json') process.stdout.write(`${JSON.stringify({ version: cartographVersion, root, files: withFindings }, null, 2)}\n`);
   else process.stdout.write(textReport(withFindings, result.files.length));
   if (failOn === 'none') return 0;
-  const threshold = severityRank[failOn as FindingSeverity];
+  const threshold = severityRank[failOn];
   return withFindings.some((f) => f.findings.some((x) => severityRank[x.severity] >= threshold)) ? 1 : 0;
 }
 
+/** Findings grouped by file, one per line under it: position, severity, rule, message. */
 function textReport(files: FileFindings[], scanned: number): string {
   const lines: string[] = [];
   let count = 0;
   for (const { file, findings } of files) {
-    for (const f of findings) {
+    lines.push(file);
+    const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
+    const width = Math.max(...positions.map((p) => p.length));
+    findings.forEach((f, i) => {
       count++;
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code}: ${f.message}`);
-    }
+      lines.push(`  ${positions[i].padEnd(width)}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`);
+    });
+    lines.push('');
   }
   lines.push(`${count} finding${count === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;

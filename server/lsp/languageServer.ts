@@ -24,6 +24,7 @@ import {
   PolicyPreviewRequest,
   PolicyRolesRequest,
   SetPreviewSessionNotification,
+  ServerInfoRequest,
   SuppressionEditRequest,
   WorkspaceInventoryRequest,
   type CartographInitializationOptions,
@@ -338,6 +339,8 @@ export function startLanguageServer(connection: Connection): void {
     if (!store || !parsers) return { blocks: [], skipped: [] };
     return guard('the workspace inventory', () => workspaceInventory(folders, store!, parsers!)) ?? { blocks: [], skipped: [] };
   });
+
+  connection.onRequest(ServerInfoRequest.method, (): ServerInfoRequest.Result => ({ version: cartographVersion, pid: process.pid }));
 
   connection.onCodeAction(({ textDocument, context }) => guard(`code actions in ${textDocument.uri}`, () => ruleCodeActions(textDocument.uri, context.diagnostics)) ?? []);
 

@@ -134,3 +134,13 @@ export namespace SuppressionEditRequest {
     newText: string;
   }
 }
+
+/** `cartograph/serverInfo`: the server's version and process id, for bug reports and the output channel. */
+export namespace ServerInfoRequest {
+  export const method = 'cartograph/serverInfo';
+  export type Params = Record<string, never>;
+  export interface Result {
+    version: string;
+    pid: number;
+  }
+}

@@ -2,8 +2,10 @@ import type { TextRange } from '../protocol/findings';
 import { externalRuleIds } from './externalRuleIds';
 import type { RuleFinding, TextEdit } from './runRules';
 
-/** The code of the hint shown where an expired suppression stands. */
+/** The code of the warning shown where an expired suppression stands. */
 export const expiredSuppressionCode = 'CG-SUPPRESSION-EXPIRED';
+/** The code of the warning shown where a suppression gives no reason. */
+export const reasonlessSuppressionCode = 'CG-SUPPRESSION-NO-REASON';
 
 /** One suppression comment. */
 export interface Suppression {
@@ -75,6 +77,20 @@ function coveredBy(f: RuleFinding, s: Suppression, lines: string[]): boolean {
 export function applySuppressions(findings: readonly RuleFinding[], fileText: string, today: Date = new Date()): RuleFinding[] {
   const suppressions = parseSuppressions(fileText);
   if (suppressions.length === 0) return [...findings];
+  // A suppression nobody can judge is a finding of its own: it still suppresses, and says so.
+  const reasonless: RuleFinding[] = suppressions
+    .filter((s) => s.tool === 'cartograph' && s.reason.trim() === '')
+    .map((s) => ({
+      code: reasonlessSuppressionCode,
+      severity: 'warning',
+      message: `The suppression of ${s.written} gives no reason: write why the finding is accepted after the rule ID`,
+      range: s.range,
+      address: '',
+      blockLine: s.line,
+      blockColumn: 0,
+      blockEndLine: s.line,
+      docs: '',
+    }));
   const lines = fileText.split('\n');
   const kept: RuleFinding[] = [];
   const hints = new Map<string, RuleFinding>();
@@ -88,14 +104,14 @@ export function applySuppressions(findings: readonly RuleFinding[], fileText: st
       hints.set(key, {
         ...f,
         code: expiredSuppressionCode,
-        severity: 'hint',
+        severity: 'warning',
         message: `The suppression of ${s.written} expired on ${s.expires}: ${f.code} is reported again`,
         range: s.range,
         fix: undefined,
       });
     }
   }
-  return [...kept, ...hints.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return [...kept, ...hints.values(), ...reasonless].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /**

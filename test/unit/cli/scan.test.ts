@@ -43,7 +43,12 @@ describe('cartograph scan', () => {
   it('reports syntax errors as text with file:line:col and fails', async () => {
     const { code, stdout } = await run(['scan', dir]);
     assert.equal(code, 1);
-    assert.equal(stdout, 'modules/net/broken.tf:2:3: error CG-HCL-SYNTAX: Syntax error: `default` has no value after `=`\n1 finding in 2 files\n');
+    assert.equal(stdout, 'modules/net/broken.tf\n  2:3  error    CG-HCL-SYNTAX  Syntax error: `default` has no value after `=`\n\n1 finding in 2 files\n');
+  });
+
+  it('maps code-scanning levels: medium fails on warnings, and bad levels are usage errors', async () => {
+    assert.equal((await run(['scan', dir, '--fail-on', 'critical'])).code, 1);
+    assert.equal((await run(['scan', dir, '--fail-on', 'nonsense'])).code, 2);
   });
 
   it('passes with --fail-on none and on a clean folder', async () => {

@@ -57,7 +57,7 @@ describe('rule quick fixes and suppressions', () => {
     const again = analyse(suppressed, ['baseline']);
     assert.deepEqual(applySuppressions(again.findings, suppressed, new Date('2025-06-01T12:00:00')), []);
     const later = applySuppressions(again.findings, suppressed, new Date('2030-02-01T12:00:00'));
-    assert.deepEqual(later.map((f) => [f.code, f.severity]), [['CG-SUPPRESSION-EXPIRED', 'hint'], ['CG-AWS-RDS-003', 'error']]);
+    assert.deepEqual(later.map((f) => [f.code, f.severity]), [['CG-SUPPRESSION-EXPIRED', 'warning'], ['CG-AWS-RDS-003', 'error']]);
     assert.throws(() => suppressionEdit(finding, 'x', '31/01/2030'), /YYYY-MM-DD/);
   });
 

@@ -19,7 +19,7 @@ resource "aws_security_group_rule" "suppressed_until_later" {
 }
 
 # cartograph:ignore CG-AWS-SG-001 exp:2025-01-31 Vendor session (OPS-1432)
-#<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint CG-SUPPRESSION-EXPIRED: The suppression of CG-AWS-SG-001 expired on 2025-01-31: CG-AWS-SG-001 is reported again
+#<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning CG-SUPPRESSION-EXPIRED: The suppression of CG-AWS-SG-001 expired on 2025-01-31: CG-AWS-SG-001 is reported again
 resource "aws_security_group_rule" "expired" {
   type              = "ingress"
   security_group_id = "sg-0123456789abcdef0"
@@ -67,7 +67,7 @@ resource "aws_security_group_rule" "trivy" {
 }
 
 #tfsec:ignore:aws-kms-auto-rotate-keys:exp:2025-03-01
-#<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ hint CG-SUPPRESSION-EXPIRED: The suppression of aws-kms-auto-rotate-keys expired on 2025-03-01: CG-AWS-KMS-001 is reported again
+#<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning CG-SUPPRESSION-EXPIRED: The suppression of aws-kms-auto-rotate-keys expired on 2025-03-01: CG-AWS-KMS-001 is reported again
 resource "aws_kms_key" "tfsec_expired" {
 #<^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning CG-AWS-KMS-001: Key rotation is off (`enable_key_rotation` defaults to false)
   description = "Was waiting for the rotation ticket"
