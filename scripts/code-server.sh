@@ -19,7 +19,8 @@ cat > "$STATE/user/User/settings.json" <<'JSON'
   "extensions.ignoreRecommendations": true,
   "update.mode": "none",
   "security.workspace.trust.enabled": false,
-  "files.hotExit": "off"
+  "files.hotExit": "off",
+  "git.openRepositoryInParentFolders": "never"
 }
 JSON
 # code-server keeps its config and logs under the XDG folders: keep them in $STATE, not in $HOME.

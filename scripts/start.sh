@@ -20,4 +20,5 @@ echo
 echo "Cartograph is running in VS Code at:"
 echo "  http://127.0.0.1:$PORT/?folder=$(node -e "console.log(encodeURIComponent(process.argv[1]))" "$ROOT/examples")"
 echo "(Ctrl-C to stop; logs in $STATE/server.log)"
-wait "$PID"
+# code-server runs in its own process group (scripts/code-server.sh): wait for it to end.
+tail --pid="$PID" -f /dev/null
