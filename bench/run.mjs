@@ -12,6 +12,7 @@ const quickArgs = {
   'terraformWorkspace.bench.ts': ['--files', '200', '--mb', '5'],
   'policy.bench.ts': ['--queries', '2000', '--mb', '2'],
   'import.bench.ts': ['--instances', '400', '--subnets', '10'],
+  'rules.bench.ts': ['--copies', '20'],
 };
 let failed = 0;
 for (const file of fs.readdirSync(here).filter((f) => /\.bench\.m?[jt]s$/.test(f)).sort()) {
