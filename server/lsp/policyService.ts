@@ -83,6 +83,7 @@ export class PolicyService {
     await loadPgParser();
     const workspace = await this.workspaceFor(entry.document.uri);
     if (entry.kind === 'policy') return policyDiagnostics(this.policyFileOf(entry, workspace), workspace.policy, workspace.schema);
+    this.warmUp(workspace);
     const role = this.session.role && findRole(workspace.policy, this.session.role) ? this.session.role : undefined;
     return sqlDiagnostics(entry.document.getText(), workspace.policy, workspace.schema, role ? { role, attributes: this.session.attributes } : {});
   }
@@ -97,6 +98,19 @@ export class PolicyService {
     if (entry.kind !== 'policy') return [];
     const workspace = await this.workspaceFor(entry.document.uri);
     return policyCompletions(this.policyFileOf(entry, workspace), entry.document.getText(), workspace.policy, workspace.schema, position);
+  }
+
+  /**
+   * Starts the embedded Postgres and loads the schema and seed in the background as soon as a SQL
+   * file with seed data is open: PGlite takes seconds to start, a preview must take a fraction of one.
+   */
+  private warmUp(workspace: PolicyWorkspace): void {
+    if (workspace.seed.statements.length === 0 || workspace.policy.files.length === 0) return;
+    this.database ??= PreviewDatabase.start();
+    this.database.then((db) => db.load(workspace.schema, workspace.seed)).catch((error: unknown) => {
+      this.database = undefined;
+      this.log(`could not start the preview database: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   /** The role previews use: the one picked, else Analyst, else the first declared. */
