@@ -340,7 +340,12 @@ export function startLanguageServer(connection: Connection): void {
     return guard('the workspace inventory', () => workspaceInventory(folders, store!, parsers!)) ?? { blocks: [], skipped: [] };
   });
 
-  connection.onRequest(ServerInfoRequest.method, (): ServerInfoRequest.Result => ({ version: cartographVersion, pid: process.pid }));
+  connection.onRequest(ServerInfoRequest.method, (): ServerInfoRequest.Result => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { rss, heapUsed, external } = process.memoryUsage();
+    return { version: cartographVersion, pid: process.pid, memory: { rss, heapUsed, external, afterCollection: gc !== undefined } };
+  });
 
   connection.onCodeAction(({ textDocument, context }) => guard(`code actions in ${textDocument.uri}`, () => ruleCodeActions(textDocument.uri, context.diagnostics)) ?? []);
 

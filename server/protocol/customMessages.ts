@@ -135,12 +135,26 @@ export namespace SuppressionEditRequest {
   }
 }
 
-/** `cartograph/serverInfo`: the server's version and process id, for bug reports and the output channel. */
+/**
+ * `cartograph/serverInfo`: the server's version, process id and memory, for bug reports and the
+ * output channel. When the server runs with `node --expose-gc`, garbage is collected before memory
+ * is measured, so the figures are what the server really holds rather than when V8 last collected.
+ */
 export namespace ServerInfoRequest {
   export const method = 'cartograph/serverInfo';
   export type Params = Record<string, never>;
   export interface Result {
     version: string;
     pid: number;
+    memory: {
+      /** Resident set size, in bytes. */
+      rss: number;
+      /** The JavaScript heap in use, in bytes. */
+      heapUsed: number;
+      /** Memory outside the JavaScript heap (WebAssembly memories of the parsers and PGlite, buffers), in bytes. */
+      external: number;
+      /** Whether garbage was collected just before measuring. */
+      afterCollection: boolean;
+    };
   }
 }
