@@ -24,6 +24,10 @@ export class TerraformWorkspace {
   onFolderComplete: (moduleUri: string) => void = () => undefined;
   skipped: { uri: string; reason: string }[] = [];
   backgroundDone = false;
+  /** Files the background index has yet to deliver, with who waits for each. */
+  private readonly backgroundPending = new Map<string, (() => void)[]>();
+  /** Folders an opened document waits for: the background index takes their files first. */
+  private readonly prioritised = new Set<string>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -38,7 +42,9 @@ export class TerraformWorkspace {
   /** Models an open document from its current tree and puts it in the index. */
   update(entry: ParsedDocument): FileModel | undefined {
     if (!TerraformWorkspace.isTerraform(entry) || !entry.tree) return undefined;
-    const model = fileModelFromTree(entry.tree, entry.document.uri, entry.kind === 'tfvars' ? 'tfvars' : 'tf', entry.document.getText());
+    // Open documents keep their top-level items, so that an edit re-models only what it touched.
+    const previous = this.index.file(entry.document.uri);
+    const model = fileModelFromTree(entry.tree, entry.document.uri, entry.kind === 'tfvars' ? 'tfvars' : 'tf', entry.document.getText(), { keepItems: true, previous });
     this.index.setFile(model);
     void this.completeFolder(model.moduleUri);
     return model;
@@ -70,11 +76,19 @@ export class TerraformWorkspace {
           await new Promise<void>((resolve) => setImmediate(resolve));
           const uri = URI.file(`${dir}/${name}`).toString();
           if (this.index.file(uri) || this.store.get(uri)) continue;
+          const waiting = this.backgroundPending.get(uri);
+          if (waiting) {
+            // The background index is on it: have it take this folder first rather than parse twice.
+            this.prioritised.add(moduleUri);
+            await new Promise<void>((resolve) => waiting.push(resolve));
+            if (this.index.file(uri) || this.store.get(uri)) continue;
+          }
           const outcome = parseFileFromDisk(this.parsers, `${dir}/${name}`, uri);
           if ('model' in outcome && !this.index.file(uri)) this.index.setFile(outcome.model);
         }
       }
       this.completeFolders.add(moduleUri);
+      this.prioritised.delete(moduleUri);
       this.folderJobs.delete(moduleUri);
       this.onFolderComplete(moduleUri);
     })();
@@ -118,20 +132,34 @@ export class TerraformWorkspace {
       }
     }
     const started = Date.now();
-    await indexFiles(
-      files,
-      this.parsers,
-      (model) => {
-        // A document opened meanwhile is already indexed as the editor holds it.
-        if (!this.store.get(model.uri)) this.index.setFile(model);
-      },
-      (file, reason) => {
-        this.skipped.push({ uri: file.uri, reason });
-        this.log(`skipped ${file.path}: ${reason}`);
-      },
-      onProgress,
-      isCancelled,
-    );
+    for (const f of files) if (!this.backgroundPending.has(f.uri)) this.backgroundPending.set(f.uri, []);
+    const delivered = (uri: string): void => {
+      const waiters = this.backgroundPending.get(uri);
+      this.backgroundPending.delete(uri);
+      for (const wake of waiters ?? []) wake();
+    };
+    try {
+      await indexFiles(
+        files,
+        this.parsers,
+        (model) => {
+          // A document opened meanwhile is already indexed as the editor holds it.
+          if (!this.store.get(model.uri)) this.index.setFile(model);
+          delivered(model.uri);
+        },
+        (file, reason) => {
+          this.skipped.push({ uri: file.uri, reason });
+          this.log(`skipped ${file.path}: ${reason}`);
+          delivered(file.uri);
+        },
+        onProgress,
+        isCancelled,
+        this.prioritised,
+      );
+    } finally {
+      // Whatever was not delivered (a cancelled index) is left to whoever waits for it.
+      for (const f of files) if (this.backgroundPending.has(f.uri)) delivered(f.uri);
+    }
     this.backgroundDone = true;
     for (const moduleUri of this.index.moduleUris()) this.completeFolders.add(moduleUri);
     this.log(`indexed ${files.length} Terraform file(s) in ${Date.now() - started} ms`);

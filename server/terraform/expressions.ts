@@ -1,5 +1,8 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node as TreeSitterNode } from 'web-tree-sitter';
 import type { TextRange } from '../protocol/findings';
+import { snapshotNode, SyntaxNode } from './syntaxSnapshot';
+
+type Node = SyntaxNode;
 
 /**
  * The project's own model of an HCL expression; it outlives the syntax tree it came from.
@@ -82,11 +85,12 @@ const binaryOperators = new Set<string>(['+', '-', '*', '/', '%', '==', '!=', '<
  * Converts an expression node (the grammar's `expression` node or any of its inner forms). Never
  * throws; error nodes become `unsupported`. Nesting deeper than 200 levels becomes `unsupported`.
  */
-export function exprFromNode(node: Node): Expr {
+export function exprFromNode(node: SyntaxNode | TreeSitterNode): Expr {
+  const snapshot = node instanceof SyntaxNode ? node : snapshotNode(node);
   try {
-    return convert(node, 0);
+    return convert(snapshot, 0);
   } catch {
-    return unsupported(node);
+    return unsupported(snapshot);
   }
 }
 
@@ -166,10 +170,10 @@ function convert(node: Node, depth: number): Expr {
  * Converts a primary expression followed by its postfix operators (attribute access, index, splat),
  * the shape in which the grammar lays out `expression` nodes and the operands of operations.
  */
-function fromSequence(nodes: Node[], whole: Node | undefined, depth: number): Expr {
+function fromSequence(nodes: readonly Node[], whole: Node | undefined, depth: number): Expr {
   if (depth > maxExpressionDepth || nodes.length === 0) return whole ? unsupported(whole) : unsupportedSpan(nodes);
   if (nodes.some((n) => n.isError || n.isMissing)) return whole ? unsupported(whole) : unsupportedSpan(nodes);
-  let rest: Node[];
+  let rest: readonly Node[];
   let current: Expr;
   const first = nodes[0];
   if (first.type === '(') {
@@ -610,7 +614,7 @@ class TemplateParser {
 }
 
 function textBetween(root: Node, first: Node, last: Node): string {
-  return root.text.slice(first.startIndex - root.startIndex, last.endIndex - root.startIndex);
+  return root.source.slice(first.startIndex, last.endIndex);
 }
 
 /** Undoes the escapes of a quoted string: backslash sequences, `$${` and `%%{`. */
@@ -746,26 +750,22 @@ function referenceOf(expr: Extract<Expr, { kind: 'traversal' }>): Reference {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function childrenOf(node: Node): Node[] {
-  return node.children.filter((c): c is Node => c !== null);
+/** A snapshot's children (never null, unlike web-tree-sitter's); callers must not change the array. */
+function childrenOf(node: Node): readonly Node[] {
+  return node.children;
 }
 
 function rangeOf(node: Node): TextRange {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
+  return node.range();
 }
 
 function unsupported(node: Node): Expr {
   return { kind: 'unsupported', range: rangeOf(node), text: node.text };
 }
 
-function unsupportedSpan(nodes: Node[]): Expr {
+function unsupportedSpan(nodes: readonly Node[]): Expr {
   if (nodes.length === 0) return { kind: 'unsupported', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' };
   const first = nodes[0];
   const last = nodes[nodes.length - 1];
-  const parent = first.parent;
-  const text = parent ? parent.text.slice(first.startIndex - parent.startIndex, last.endIndex - parent.startIndex) : first.text;
-  return { kind: 'unsupported', range: { start: rangeOf(first).start, end: rangeOf(last).end }, text };
+  return { kind: 'unsupported', range: first.source.range(first.startIndex, last.endIndex), text: first.source.slice(first.startIndex, last.endIndex) };
 }

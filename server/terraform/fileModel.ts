@@ -1,7 +1,8 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Finding, TextRange } from '../protocol/findings';
+import type { Finding, TextPosition, TextRange } from '../protocol/findings';
 import { exprFromNode, referencesIn, type Expr, type Reference } from './expressions';
 import { syntaxErrors } from './syntaxErrors';
+import { snapshotNode, snapshotTree, type SyntaxNode } from './syntaxSnapshot';
 
 /**
  * The project's own model of one Terraform or tfvars file: its blocks, attributes and expressions,
@@ -83,76 +84,230 @@ export function rangeOf(node: Node): TextRange {
   };
 }
 
-/** Builds the file model from a parse. `text` is what `tree` was parsed from. */
-export function fileModelFromTree(tree: Tree, uri: string, kind: 'tf' | 'tfvars', text: string): FileModel {
-  const root = tree.rootNode;
-  const bodyNode = root.children.find((c) => c?.type === 'body') ?? null;
+/**
+ * What one top-level node of a file contributes to its model. An open document keeps the list of
+ * its last model, so that an edit re-models only the top-level nodes it touched.
+ */
+interface TopLevelItem {
+  start: number;
+  end: number;
+  type: string;
+  inBody: boolean;
+  /** Without syntax errors inside: only such items are reused. */
+  clean: boolean;
+  attribute?: AttributeModel;
+  block?: BlockModel;
+  comments: TextRange[];
+}
+
+/** The top-level items of models built with `keepItems`, and the text they came from. */
+const itemsOfModel = new WeakMap<FileModel, { text: string; items: TopLevelItem[] }>();
+
+/**
+ * Builds the file model from a parse. `text` is what `tree` was parsed from. With `previous` (the
+ * model of the same document before an edit, built with `keepItems`), top-level blocks the edit
+ * did not touch are taken from it, their ranges moved, instead of being modelled again.
+ */
+export function fileModelFromTree(
+  tree: Tree,
+  uri: string,
+  kind: 'tf' | 'tfvars',
+  text: string,
+  incremental: { keepItems: boolean; previous?: FileModel } = { keepItems: false },
+): FileModel {
+  const hasError = tree.rootNode.hasError;
+  const before = incremental.previous ? itemsOfModel.get(incremental.previous) : undefined;
+  let items: TopLevelItem[] | undefined;
+  let body: BodyModel = { attributes: [], blocks: [] };
   const comments: TextRange[] = [];
-  collectComments(root, comments);
-  const body = bodyNode ? bodyFromNode(bodyNode, 0) : { attributes: [], blocks: [] };
+  if (before) items = itemsAfterEdit(tree, before, text);
+  if (!items) {
+    // One pass over tree-sitter's memory; everything below reads the plain JavaScript snapshot.
+    const root = snapshotTree(tree, text);
+    const bodyNode = root.children.find((c) => c.type === 'body') ?? null;
+    if (incremental.keepItems) {
+      items = topLevelNodes(root.children).map(({ node, inBody }) => itemOf(node, inBody));
+    } else {
+      collectComments(root, comments);
+      if (bodyNode) body = bodyFromNode(bodyNode, 0);
+    }
+  }
+  if (items) {
+    for (const item of items) {
+      if (item.attribute) body.attributes.push(item.attribute);
+      if (item.block) body.blocks.push(item.block);
+      for (const c of item.comments) comments.push(c);
+    }
+  }
   const references: ReferenceSite[] = [];
   body.attributes.forEach((a) => collectReferences(a.expr, -1, [], 'value', references));
   body.blocks.forEach((b, index) => collectBlockReferences(b, index, [], [], references));
   let lineCount = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCount++;
-  return {
+  const model: FileModel = {
     uri,
     moduleUri: uri.slice(0, uri.lastIndexOf('/')),
     kind,
     length: text.length,
     lineCount,
-    syntax: syntaxErrors(tree),
+    syntax: hasError ? syntaxErrors(tree) : [],
     body,
     references,
     comments,
   };
+  if (items && incremental.keepItems) itemsOfModel.set(model, { text, items });
+  return model;
+}
+
+/**
+ * The nodes that items are made of: the children of the file's body, and the other children of
+ * the root (comments, errors) in their place. Only the first body counts, as in `bodyFromNode`.
+ */
+function topLevelNodes<T extends { type: string; children: readonly (T | null)[] }>(rootChildren: readonly (T | null)[]): { node: T; inBody: boolean }[] {
+  const out: { node: T; inBody: boolean }[] = [];
+  let seenBody = false;
+  for (const child of rootChildren) {
+    if (!child) continue;
+    if (child.type === 'body' && !seenBody) {
+      seenBody = true;
+      for (const inner of child.children) if (inner) out.push({ node: inner, inBody: true });
+    } else {
+      out.push({ node: child, inBody: false });
+    }
+  }
+  return out;
+}
+
+/** One top-level node's item; outside the body (error recovery) a node adds only its comments. */
+function itemOf(node: SyntaxNode, inBody: boolean): TopLevelItem {
+  const attributes: AttributeModel[] = [];
+  const blocks: BlockModel[] = [];
+  if (inBody) modelChild(node, 0, attributes, blocks);
+  const comments: TextRange[] = [];
+  if (node.type === 'comment') comments.push(node.range());
+  else if (node.childCount > 0 && node.type !== 'expression') collectComments(node, comments);
+  return { start: node.startIndex, end: node.endIndex, type: node.type, inBody, clean: !node.hasError, attribute: attributes[0], block: blocks[0], comments };
+}
+
+/**
+ * The top-level items of an edited tree: error-free ones wholly inside the text before or after
+ * the edit, whose twin (same place, same type, error-free too) the previous model had, are reused
+ * (moved, after the edit); the others are modelled afresh.
+ */
+function itemsAfterEdit(tree: Tree, before: { text: string; items: TopLevelItem[] }, text: string): TopLevelItem[] {
+  const old = before.text;
+  const limit = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const delta = text.length - old.length;
+  const byStart = new Map(before.items.map((item) => [item.start, item]));
+  // Positions after the edit move by whole lines, and on the edit's last line by columns too.
+  const oldAfter = positionAt(old, old.length - suffix);
+  const newAfter = positionAt(text, text.length - suffix);
+  const moved = new Map<TextPosition, TextPosition>();
+  const move = (p: TextPosition): TextPosition => {
+    let q = moved.get(p);
+    if (!q) {
+      q = p.line === oldAfter.line ? { line: newAfter.line, character: p.character - oldAfter.character + newAfter.character } : { line: p.line + newAfter.line - oldAfter.line, character: p.character };
+      moved.set(p, q);
+    }
+    return q;
+  };
+  const items: TopLevelItem[] = [];
+  for (const { node, inBody } of topLevelNodes(tree.rootNode.children)) {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const type = node.type;
+    if (end <= prefix && !node.hasError) {
+      const twin = byStart.get(start);
+      if (twin && twin.clean && twin.inBody === inBody && twin.end === end && twin.type === type) {
+        items.push(twin);
+        continue;
+      }
+    } else if (start >= text.length - suffix && !node.hasError) {
+      const twin = byStart.get(start - delta);
+      if (twin && twin.clean && twin.inBody === inBody && twin.end === end - delta && twin.type === type) {
+        items.push(newAfter.line === oldAfter.line && newAfter.character === oldAfter.character ? { ...twin, start, end } : { ...movedCopy(twin, move), start, end });
+        continue;
+      }
+    }
+    items.push(itemOf(snapshotNode(node), inBody));
+  }
+  return items;
+}
+
+/** A deep copy of model data with every position (an object of just `line` and `character`) moved; shared positions stay shared. */
+function movedCopy<T>(value: T, move: (p: TextPosition) => TextPosition): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => movedCopy(v, move)) as T;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 2 && typeof record.line === 'number' && typeof record.character === 'number') return move(record as unknown as TextPosition) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = movedCopy(record[key], move);
+  return out as T;
+}
+
+/** The line and UTF-16 column of an offset. */
+function positionAt(text: string, offset: number): TextPosition {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
 }
 
 /** Deeply nested bodies are cut off here: no real configuration nests blocks this deep. */
 const maxBlockDepth = 64;
 
-function bodyFromNode(node: Node, depth: number): BodyModel {
+function bodyFromNode(node: SyntaxNode, depth: number): BodyModel {
   const attributes: AttributeModel[] = [];
   const blocks: BlockModel[] = [];
-  for (const child of node.children) {
-    if (!child) continue;
-    if (child.type === 'attribute') {
-      const nameNode = child.child(0);
-      const exprNode = child.children.find((c) => c?.type === 'expression') ?? null;
-      if (!nameNode || nameNode.type !== 'identifier') continue;
-      attributes.push({
-        name: nameNode.text,
-        nameRange: rangeOf(nameNode),
-        range: rangeOf(child),
-        expr: exprNode ? exprFromNode(exprNode) : { kind: 'unsupported', range: rangeOf(child), text: '' },
-      });
-    } else if (child.type === 'block' && depth < maxBlockDepth) {
-      const typeNode = child.child(0);
-      if (!typeNode || typeNode.type !== 'identifier') continue;
-      const labels: string[] = [];
-      const labelRanges: TextRange[] = [];
-      for (const part of child.children.slice(1)) {
-        if (!part) continue;
-        if (part.type === 'string_lit') {
-          labels.push(part.children.filter((c): c is Node => c?.type === 'template_literal').map((c) => c.text).join(''));
-          labelRanges.push(insideQuotes(rangeOf(part)));
-        } else if (part.type === 'identifier') {
-          labels.push(part.text);
-          labelRanges.push(rangeOf(part));
-        } else break;
-      }
-      const inner = child.children.find((c) => c?.type === 'body') ?? null;
-      blocks.push({
-        type: typeNode.text,
-        typeRange: rangeOf(typeNode),
-        labels,
-        labelRanges,
-        range: rangeOf(child),
-        body: inner ? bodyFromNode(inner, depth + 1) : { attributes: [], blocks: [] },
-      });
-    }
-  }
+  for (const child of node.children) modelChild(child, depth, attributes, blocks);
   return { attributes, blocks };
+}
+
+/** Adds what one child of a body declares: an attribute, a block, or nothing. */
+function modelChild(child: SyntaxNode, depth: number, attributes: AttributeModel[], blocks: BlockModel[]): void {
+  if (child.type === 'attribute') {
+    const nameNode = child.child(0);
+    const exprNode = child.children.find((c) => c.type === 'expression') ?? null;
+    if (!nameNode || nameNode.type !== 'identifier') return;
+    attributes.push({
+      name: nameNode.text,
+      nameRange: nameNode.range(),
+      range: child.range(),
+      expr: exprNode ? exprFromNode(exprNode) : { kind: 'unsupported', range: child.range(), text: '' },
+    });
+  } else if (child.type === 'block' && depth < maxBlockDepth) {
+    const typeNode = child.child(0);
+    if (!typeNode || typeNode.type !== 'identifier') return;
+    const labels: string[] = [];
+    const labelRanges: TextRange[] = [];
+    for (let i = 1; i < child.children.length; i++) {
+      const part = child.children[i];
+      if (part.type === 'string_lit') {
+        labels.push(part.children.filter((c) => c.type === 'template_literal').map((c) => c.text).join(''));
+        labelRanges.push(insideQuotes(part.range()));
+      } else if (part.type === 'identifier') {
+        labels.push(part.text);
+        labelRanges.push(part.range());
+      } else break;
+    }
+    const inner = child.children.find((c) => c.type === 'body') ?? null;
+    blocks.push({
+      type: typeNode.text,
+      typeRange: typeNode.range(),
+      labels,
+      labelRanges,
+      range: child.range(),
+      body: inner ? bodyFromNode(inner, depth + 1) : { attributes: [], blocks: [] },
+    });
+  }
 }
 
 /** The range of a one-line quoted label without its quotes, which is what rename replaces. */
@@ -161,10 +316,9 @@ function insideQuotes(r: TextRange): TextRange {
   return { start: { line: r.start.line, character: r.start.character + 1 }, end: { line: r.end.line, character: r.end.character - 1 } };
 }
 
-function collectComments(node: Node, out: TextRange[]): void {
+function collectComments(node: SyntaxNode, out: TextRange[]): void {
   for (const child of node.children) {
-    if (!child) continue;
-    if (child.type === 'comment') out.push(rangeOf(child));
+    if (child.type === 'comment') out.push(child.range());
     else if (child.childCount > 0 && child.type !== 'expression') collectComments(child, out);
   }
 }

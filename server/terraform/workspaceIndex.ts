@@ -40,6 +40,18 @@ export function autoLoadedTfvars(uri: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Each model's declarations, computed once: models never change (an edit makes a new one), and a
+ * module is rebuilt after every edit of any of its files.
+ */
+const declarationCache = new WeakMap<FileModel, readonly Declaration[]>();
+
+function cachedDeclarationsOf(file: FileModel): readonly Declaration[] {
+  let list = declarationCache.get(file);
+  if (!list) declarationCache.set(file, (list = declarationsOf(file)));
+  return list;
+}
+
 export function declarationsOf(file: FileModel): Declaration[] {
   const out: Declaration[] = [];
   if (file.kind !== 'tf') return out;
@@ -133,7 +145,7 @@ export class WorkspaceIndex {
     const files = [...(this.moduleFiles.get(moduleUri) ?? [])].sort().map((u) => this.files.get(u)).filter((f): f is FileModel => f !== undefined);
     const declarations = new Map<string, Declaration[]>();
     for (const file of files) {
-      for (const d of declarationsOf(file)) {
+      for (const d of cachedDeclarationsOf(file)) {
         const list = declarations.get(d.key);
         if (list) list.push(d);
         else declarations.set(d.key, [d]);

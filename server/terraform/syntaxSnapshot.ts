@@ -1,0 +1,159 @@
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { TextPosition, TextRange } from '../protocol/findings';
+
+/**
+ * The text a snapshot was taken from, with a table of line starts so that an offset becomes a
+ * line and UTF-16 column without asking tree-sitter (every `startPosition`/`endPosition` of
+ * web-tree-sitter is a call into WebAssembly). A snapshot of a subtree covers only that subtree's
+ * text: `base` is the offset of its first character and `basePosition` where that character sits.
+ */
+export class SnapshotSource {
+  private readonly lineStarts: number[] = [0];
+  /** Positions are shared between the ranges that start or end at the same offset: models hold many. */
+  private readonly positions = new Map<number, TextPosition>();
+
+  constructor(
+    readonly text: string,
+    readonly base = 0,
+    private readonly basePosition: TextPosition = { line: 0, character: 0 },
+  ) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  /** The text between two offsets of the file. */
+  slice(start: number, end: number): string {
+    return this.text.slice(start - this.base, end - this.base);
+  }
+
+  /** The line and UTF-16 column of an offset of the file. */
+  position(offset: number): TextPosition {
+    let known = this.positions.get(offset);
+    if (known) return known;
+    const local = offset - this.base;
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= local) low = mid;
+      else high = mid - 1;
+    }
+    known = low === 0
+      ? { line: this.basePosition.line, character: this.basePosition.character + local }
+      : { line: this.basePosition.line + low, character: local - this.lineStarts[low] };
+    this.positions.set(offset, known);
+    return known;
+  }
+
+  range(start: number, end: number): TextRange {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}
+
+/**
+ * A syntax node copied out of tree-sitter's WebAssembly memory, with the subset of web-tree-sitter's
+ * `Node` API the model builders read. Reading a web-tree-sitter node's type, children or end
+ * crosses into WebAssembly and allocates on every access; a snapshot reads each node once, with a
+ * tree cursor, and answers everything after that from plain JavaScript.
+ */
+export class SyntaxNode {
+  readonly children: SyntaxNode[] = [];
+  hasError: boolean;
+
+  constructor(
+    readonly type: string,
+    public startIndex: number,
+    public endIndex: number,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly source: SnapshotSource,
+  ) {
+    this.hasError = isMissing || type === 'ERROR';
+  }
+
+  get isError(): boolean {
+    return this.type === 'ERROR';
+  }
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  child(index: number): SyntaxNode | null {
+    return this.children[index] ?? null;
+  }
+
+  range(): TextRange {
+    return this.source.range(this.startIndex, this.endIndex);
+  }
+}
+
+/** The type names and named-ness of a language's symbols, read once per language. */
+const symbolTables = new WeakMap<object, { types: string[]; named: boolean[] }>();
+
+function symbolTable(tree: Tree): { types: string[]; named: boolean[] } {
+  const language = tree.language;
+  let table = symbolTables.get(language);
+  if (!table) {
+    const types = language.types.slice();
+    const named = types.map((_, id) => language.nodeTypeIsNamed(id));
+    table = { types, named };
+    symbolTables.set(language, table);
+  }
+  return table;
+}
+
+/** Snapshots a whole tree; `text` is what it was parsed from. */
+export function snapshotTree(tree: Tree, text: string): SyntaxNode {
+  const cursor = tree.walk();
+  try {
+    return walk(cursor, tree, new SnapshotSource(text), tree.rootNode.hasError);
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** Snapshots the subtree under one node (for callers that hold a web-tree-sitter node). */
+export function snapshotNode(node: Node): SyntaxNode {
+  const cursor = node.walk();
+  try {
+    const source = new SnapshotSource(node.text, node.startIndex, { line: node.startPosition.row, character: node.startPosition.column });
+    return walk(cursor, node.tree, source, node.hasError);
+  } finally {
+    cursor.delete();
+  }
+}
+
+function walk(cursor: TreeCursor, tree: Tree, source: SnapshotSource, mayHaveErrors: boolean): SyntaxNode {
+  const { types, named } = symbolTable(tree);
+  // Every call into WebAssembly counts here: without errors in the tree no node is missing. (A
+  // node's extent cannot be taken from its children: hidden tokens, such as the digits of a legacy
+  // `.0` index, and error recovery leave nodes longer than their visible children.)
+  const make = (): SyntaxNode => {
+    const id = cursor.nodeTypeId;
+    return new SyntaxNode(types[id] ?? 'ERROR', 0, 0, named[id] ?? true, mayHaveErrors && cursor.nodeIsMissing, source);
+  };
+  const root = make();
+  // Iterative, so that deeply nested (or hostile) input cannot overflow the stack.
+  const stack: SyntaxNode[] = [];
+  let node = root;
+  for (;;) {
+    node.startIndex = cursor.startIndex;
+    node.endIndex = cursor.endIndex;
+    if (cursor.gotoFirstChild()) {
+      stack.push(node);
+    } else {
+      while (!cursor.gotoNextSibling()) {
+        const done = stack.pop();
+        if (!done) return root;
+        cursor.gotoParent();
+        if (mayHaveErrors && !done.hasError) done.hasError = done.children.some((c) => c.hasError);
+      }
+    }
+    node = make();
+    stack[stack.length - 1].children.push(node);
+  }
+}
