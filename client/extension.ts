@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCloudFeatures } from './cloud/cloudFeatures';
-import { DiagramViewProvider, openDiagramPanel } from './diagramWebview';
+import { DiagramViewProvider, openDiagramPanel, setDiagramClient, showInDiagram, showSnapshotInDiagram } from './diagramWebview';
 import { registerAuditCommands } from './auditCommands';
 import { registerPolicyPreview } from './policyPreview';
 import { registerSuppressCommand } from './suppressCommand';
@@ -33,11 +33,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
     }),
     vscode.commands.registerCommand('cartograph.showOutput', () => output.show()),
     vscode.commands.registerCommand('cartograph.openDiagram', () => openDiagramPanel(context, () => client)),
+    vscode.commands.registerCommand('cartograph.showInDiagram', (address: unknown) => showInDiagram(context, () => client, address)),
+    vscode.commands.registerCommand('cartograph.compareWithSnapshot', async (file?: unknown) => {
+      let path = typeof file === 'string' ? file : undefined;
+      if (!path) {
+        const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Compare', title: 'Compare the workspace with a Cartograph snapshot', filters: { 'Cartograph snapshot': ['json'] } });
+        path = picked?.[0]?.fsPath;
+      }
+      if (path) await showSnapshotInDiagram(path);
+    }),
     ...registerAuditCommands(() => client, output),
     ...registerPolicyPreview(() => client, output),
     registerSuppressCommand(() => client),
   );
 
+  setDiagramClient(() => client);
   await startClient(context, output);
   return { languageClient: () => client };
 }

@@ -44,6 +44,12 @@ export function complianceSettings(): ComplianceSettings {
   return { profiles: config.get<string[]>('profiles', ['baseline']), allowedRegions: config.get<string[]>('allowedRegions', []) };
 }
 
+/** The live comparison's settings, in the shape the server reads them. */
+export function liveSettings(): NonNullable<CartographInitializationOptions['live']> {
+  const config = vscode.workspace.getConfiguration('cartograph');
+  return { snapshot: config.get<string>('snapshot', ''), statePath: config.get<string>('statePath', ''), drift: { severity: config.get<string>('drift.severity', 'warning') } };
+}
+
 /** Creates (but does not start) the client for dist/server.js, run in its own Node process over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -57,6 +63,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     storagePath: context.globalStorageUri.fsPath,
     compliance: complianceSettings(),
     docsBase: context.extensionUri.toString(),
+    live: liveSettings(),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
@@ -66,7 +73,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: {
       // Sends the `cartograph.*` settings to the server whenever they change.
       configurationSection: 'cartograph',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,policy.hcl,sql}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tfstate,policy.hcl,sql}'),
     },
   };
   return new LanguageClient('cartograph', 'Cartograph', serverOptions, clientOptions);

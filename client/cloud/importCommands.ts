@@ -106,6 +106,8 @@ function report(context: CloudContext, connection: CloudConnectionSettings, resu
     },
   };
   if (result.status === 'completed') {
+    // The workspace is compared with what was just imported: drift in the editor and the diagram.
+    if (result.snapshotFile) void vscode.commands.executeCommand('cartograph.compareWithSnapshot', result.snapshotFile);
     const denied = [...new Set((result.digest?.gaps ?? []).filter((g) => g.reason === 'denied').map((g) => g.permission))];
     const counts = (result.digest?.counts ?? []).slice(0, 4).map((x) => `${x.count} ${x.type}`).join(', ');
     if (denied.length > 0 && result.fillingPolicy) {

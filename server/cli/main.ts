@@ -14,6 +14,8 @@ import type { FileFindings, FindingSeverity } from '../protocol/findings';
 import { auditCommand } from './audit';
 import { policyCommand } from './policy';
 import { importCommand } from './import';
+import { diagramCommand } from './diagram';
+import { driftCommand } from './drift';
 
 const io = { stdout: (s: string): void => void process.stdout.write(s), stderr: (s: string): void => void process.stderr.write(s) };
 
@@ -28,6 +30,10 @@ Commands:
       --profile P[,P…]           compliance profiles: baseline, eu-residency, tls13, cmek,
                                   least-privilege-iam, audit-retention, or all (default baseline)
       --allowed-regions R[,R…]   regions eu-residency allows (default: the EU and UK regions)
+  diagram [dir] [--snapshot FILE] --view infra|security --out FILE.svg|FILE.html
+                    Draw the Terraform, a snapshot or both (drift marked) (see cartograph diagram --help)
+  drift [dir] --snapshot FILE [--state FILE] [--format text|json|sarif]
+                    Link the Terraform to a snapshot and list what differs (see cartograph drift --help)
   import aws|azure  Import a cloud estate (read-only) into a snapshot (see cartograph import --help)
   policy preview --role R [--attr k=v]… [--format text|json] [--workspace DIR] file.sql
                     Show each statement as the role runs it under the data policy, with masked rows
@@ -60,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
       return policyCommand(rest, io);
     case 'import':
       return importCommand(rest, io);
+    case 'diagram':
+      return diagramCommand(rest, io);
+    case 'drift':
+      return driftCommand(rest, io);
     case 'lsp': {
       // The server module reads its transport (`--stdio`) from process.argv.
       await import('../server');

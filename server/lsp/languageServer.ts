@@ -23,8 +23,10 @@ import {
   AuditVerifyRequest,
   PolicyPreviewRequest,
   PolicyRolesRequest,
+  LiveStatusRequest,
   SetPreviewSessionNotification,
   ServerInfoRequest,
+  ShowSnapshotNotification,
   SuppressionEditRequest,
   WorkspaceInventoryRequest,
   type CartographInitializationOptions,
@@ -40,6 +42,9 @@ import { defaultAuditLogPath } from '../audit/auditLog';
 import { showForEditor, verifyForEditor } from './handlers/audit';
 import type { Finding } from '../protocol/findings';
 import { cartographVersion } from '../version';
+import { DiagramRequest } from '../protocol/diagramMessages';
+import { workspaceDiagram } from './handlers/diagram';
+import { LiveStateService, sanitiseLiveSettings } from './liveStateService';
 
 /**
  * Wires Cartograph's engine to an LSP connection. Every handler is guarded: an exception while
@@ -60,6 +65,14 @@ export function startLanguageServer(connection: Connection): void {
   let clientSupportsProgress = false;
   let shuttingDown = false;
   let auditLogPath = defaultAuditLogPath();
+  const live = new LiveStateService(() => terraform?.index, () => folders, (m) => connection.console.log(`Cartograph: ${m}`));
+  /** Reads the snapshot in force again (when it changed) and refreshes what shows the comparison. */
+  const reloadLive = async (): Promise<void> => {
+    const changed = await live.load().catch(() => false);
+    if (!changed) return;
+    refreshOpenDocuments();
+    if (clientRefreshesCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  };
 
   const guard = <T>(what: string, fn: () => T): T | undefined => {
     try {
@@ -82,6 +95,7 @@ export function startLanguageServer(connection: Connection): void {
     registerCloudHandlers(connection, { auditLogPath: () => auditLogPath, machineId, storageDir: () => options.storagePath, log: (m) => connection.console.log(`Cartograph: ${m}`), isTrusted: () => true });
     if (options.compliance) compliance = sanitiseCompliance(options.compliance);
     if (typeof options.docsBase === 'string') docsBase = options.docsBase;
+    live.settings = sanitiseLiveSettings(options.live);
     clientRefreshesCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     parsers = { terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') };
     store = new DocumentStore(parsers);
@@ -119,7 +133,8 @@ export function startLanguageServer(connection: Connection): void {
     const file = terraform?.index.file(uri);
     if (!terraform || !file || !terraform.isFolderComplete(file.moduleUri)) return findings;
     const rules = guard(`compliance rules for ${uri}`, () => applySuppressions(runRules(terraform!.index, file, { ...compliance, ...(docsBase ? { docsBase } : {}) }), entry.document.getText())) ?? [];
-    return [...findings, ...rules];
+    const drift = guard(`drift of ${uri}`, () => live.findings(uri)) ?? [];
+    return [...findings, ...rules, ...drift];
   };
 
   const publish = (entry: ParsedDocument): void => {
@@ -176,6 +191,7 @@ export function startLanguageServer(connection: Connection): void {
       });
     }
     void indexInBackground(folders);
+    void reloadLive();
   });
 
   const indexInBackground = async (roots: string[]): Promise<void> => {
@@ -224,6 +240,7 @@ export function startLanguageServer(connection: Connection): void {
       for (const change of changes) terraform?.diskChanged(change.uri, change.type === FileChangeType.Deleted);
     });
     refreshOpenDocuments();
+    void reloadLive();
     if (changes.some((c) => /\.(policy\.hcl|sql|csv)$/.test(c.uri))) {
       policy?.invalidate();
       refreshPolicyDocuments();
@@ -241,7 +258,13 @@ export function startLanguageServer(connection: Connection): void {
     }
     return guard(`hover in ${textDocument.uri}`, () => {
       const file = modelFor(textDocument.uri);
-      return file && terraform ? hover(terraform.index, file, position) : null;
+      if (!file || !terraform) return null;
+      const code = hover(terraform.index, file, position);
+      // Inside a linked resource, the live resource follows what the code says.
+      const liveMarkdown = guard(`live hover in ${textDocument.uri}`, () => live.hoverMarkdown(textDocument.uri, position));
+      if (!liveMarkdown) return code;
+      const codeMarkdown = code && typeof code.contents === 'object' && 'value' in code.contents ? code.contents.value : undefined;
+      return { contents: { kind: 'markdown' as const, value: codeMarkdown ? `${codeMarkdown}\n\n---\n\n${liveMarkdown}` : liveMarkdown }, ...(code?.range ? { range: code.range } : {}) };
     }) ?? null;
   });
 
@@ -293,6 +316,14 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onCodeLens(async ({ textDocument }) => {
     const entry = store?.get(textDocument.uri);
+    if (entry && TerraformWorkspace.isTerraform(entry)) {
+      return guard(`code lenses of ${textDocument.uri}`, () =>
+        live.codeLenses(textDocument.uri).flatMap((l) => [
+          { range: l.range, command: { title: l.title, command: '' } },
+          { range: l.range, command: { title: 'Show in Diagram', command: 'cartograph.showInDiagram', arguments: [l.addresses[0]] } },
+        ]),
+      ) ?? [];
+    }
     if (!entry || !policy || entry.kind !== 'sql') return [];
     const lenses = await policy.codeLenses(entry).catch(() => []);
     return lenses.map((l) => ({ range: l.range, command: { title: l.title, command: 'cartograph.previewStatement', arguments: [textDocument.uri, l.statement] } }));
@@ -335,6 +366,34 @@ export function startLanguageServer(connection: Connection): void {
     return { data: file ? semanticTokens(file) : [] };
   }) ?? { data: [] });
 
+  connection.onNotification(ShowSnapshotNotification.method, (params: ShowSnapshotNotification.Params) => {
+    live.choose(typeof params?.file === 'string' || params?.file === null ? params.file : undefined);
+    void reloadLive();
+  });
+
+  connection.onRequest(LiveStatusRequest.method, async (): Promise<LiveStatusRequest.Result> => {
+    await live.load().catch(() => false);
+    const current = guard('the live comparison', () => live.current());
+    const file = live.snapshotFile();
+    return {
+      ...(file ? { file } : {}),
+      ...(current ? { importedAt: current.snapshot.importedAt } : {}),
+      links: current?.links.links.length ?? 0,
+      drift: current?.drift.items.length ?? 0,
+      ...(live.problem() ? { problem: live.problem() } : {}),
+    };
+  });
+
+  connection.onRequest(DiagramRequest.method, async (params: DiagramRequest.Params): Promise<DiagramRequest.Result> => {
+    await live.load().catch(() => false);
+    try {
+      return await workspaceDiagram(terraform?.index, params, live);
+    } catch (error) {
+      connection.console.error(`Cartograph: the diagram failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw new ResponseError(-32803, `The diagram could not be built: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+
   connection.onRequest(WorkspaceInventoryRequest.method, (): WorkspaceInventoryRequest.Result => {
     if (!store || !parsers) return { blocks: [], skipped: [] };
     return guard('the workspace inventory', () => workspaceInventory(folders, store!, parsers!)) ?? { blocks: [], skipped: [] };
@@ -373,7 +432,9 @@ export function startLanguageServer(connection: Connection): void {
     const section = (settings as { cartograph?: Partial<ComplianceSettings> } | undefined)?.cartograph;
     if (!section) return;
     compliance = sanitiseCompliance({ profiles: section.profiles ?? compliance.profiles, allowedRegions: section.allowedRegions ?? compliance.allowedRegions });
+    live.settings = sanitiseLiveSettings(section, live.settings);
     refreshOpenDocuments();
+    void reloadLive();
   });
 
   connection.onRequest(AuditVerifyRequest.method, (): Promise<AuditVerifyRequest.Result> => verifyForEditor(auditLogPath));

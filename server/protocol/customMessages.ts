@@ -63,6 +63,42 @@ export interface CartographInitializationOptions {
   compliance?: ComplianceSettings;
   /** Where rule findings link their documentation: the installed extension's folder, as a file URI. */
   docsBase?: string;
+  /**
+   * The live comparison in force when the server starts: the `cartograph.snapshot`,
+   * `cartograph.statePath` and `cartograph.drift.severity` settings, as `workspace/didChangeConfiguration`
+   * later sends them (`{ snapshot, statePath, drift: { severity } }`).
+   */
+  live?: { snapshot?: string; statePath?: string; drift?: { severity?: string } };
+}
+
+/**
+ * `cartograph/showSnapshot` (client → server notification): compare the workspace with this snapshot
+ * file (after an import, or "Open snapshot…" in the diagram) instead of the `cartograph.snapshot`
+ * setting; `null` compares with none, and an absent `file` goes back to the setting.
+ */
+export namespace ShowSnapshotNotification {
+  export const method = 'cartograph/showSnapshot';
+  export interface Params {
+    file?: string | null;
+  }
+}
+
+/**
+ * `cartograph/liveStatus`: the snapshot the workspace is compared with and what the comparison
+ * found, for the status bar and the diagram's title.
+ */
+export namespace LiveStatusRequest {
+  export const method = 'cartograph/liveStatus';
+  export type Params = Record<string, never>;
+  export interface Result {
+    /** The snapshot file, absolute; absent when none is in force. */
+    file?: string;
+    importedAt?: string;
+    links: number;
+    drift: number;
+    /** Why the snapshot could not be read, naming the file. */
+    problem?: string;
+  }
 }
 
 /** The data-policy preview session the user picked in the status bar. */

@@ -63,15 +63,18 @@ try {
   await attempt(page.locator('.statusbar', { hasText: 'Cartograph language server restarted' }).waitFor({ timeout: 30000 }), 'restart command ran from the palette');
   await attempt(problem.first().waitFor({ timeout: 60000 }), 'diagnostics back after the restart');
 
-  // 3. The diagram webview lists the workspace's blocks and opens their source on click.
+  // 3. The diagram webview draws the workspace's Terraform (laid out by the server); clicking a
+  // subnet shows its attributes, and "Go to definition" opens its declaration.
   await palette('Cartograph: Open Diagram');
   const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-  const item = webview.locator('button.block', { hasText: 'private' });
-  await attempt(item.waitFor({ timeout: 30000 }), 'diagram webview rendered the workspace inventory');
-  await attempt(webview.locator('h2', { hasText: 'resource aws_subnet' }).waitFor({ timeout: 5000 }), 'blocks grouped by resource type');
+  const subnet = webview.locator('g.group[data-id="aws_subnet.private"]');
+  await attempt(subnet.waitFor({ timeout: 30000 }), 'diagram webview drew the workspace subnet');
+  await attempt(webview.locator('.status', { hasText: 'Terraform' }).waitFor({ timeout: 5000 }), 'diagram says where its content comes from');
+  await subnet.locator('rect').first().click().catch(() => {});
+  await attempt(webview.locator('.details dd', { hasText: '10.0.1.0/24' }).waitFor({ timeout: 10000 }), 'clicking a node shows its attributes');
   await page.screenshot({ path: path.join(shots, '2-diagram-webview.png') });
-  await item.click().catch(() => {});
-  await attempt(page.locator('.tab.active', { hasText: 'main.tf' }).waitFor({ timeout: 15000 }), 'clicking a block opens its file');
+  await webview.locator('.details vscode-button', { hasText: 'Go to definition' }).click().catch(() => {});
+  await attempt(page.locator('.tab.active', { hasText: 'main.tf' }).waitFor({ timeout: 15000 }), '"Go to definition" opens the declaration');
   await page.screenshot({ path: path.join(shots, '3-go-to-definition.png') });
 } catch (error) {
   failed++;

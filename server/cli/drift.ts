@@ -1,0 +1,130 @@
+/**
+ * `cartograph drift [dir] --snapshot FILE [--state FILE] [--format text|json|sarif] [--severity S]`:
+ * links the Terraform under dir to a snapshot (through `dir/terraform.tfstate` when present, or
+ * --state) and lists the drift. Exit codes: 0 no drift, 1 drift, 2 bad usage or an unreadable input.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { URI } from 'vscode-uri';
+import { readSnapshot } from '../cloud/snapshotStore';
+import { driftFindings } from '../link/drift';
+import { driftRuleDescriptions } from '../link/driftRules';
+import { linkAndCompare, workspaceStates } from '../link/linkSession';
+import type { FileFindings, FindingSeverity } from '../protocol/findings';
+import { toSarif } from '../report/sarif';
+import { cartographVersion } from '../version';
+import { indexFolder } from '../workspace/indexFolder';
+
+export const driftUsage = `Usage: cartograph drift [dir] --snapshot FILE [--state FILE] [--format text|json|sarif] [--severity S]
+
+  dir               Terraform folder (default: the current folder)
+  --snapshot FILE   a Cartograph snapshot (cartograph import)
+  --state FILE      a Terraform state file (default: dir/terraform.tfstate when it exists)
+  --format F        text (default), json or sarif
+  --severity S      severity of drift findings: error, warning (default), information or hint
+Exit codes: 0 no drift, 1 drift found, 2 bad usage or an unreadable input.
+`;
+
+const severities = new Set<FindingSeverity>(['error', 'warning', 'information', 'hint']);
+
+export async function driftCommand(args: string[], io: { stdout(s: string): void; stderr(s: string): void }): Promise<number> {
+  let values: { snapshot?: string; state?: string; format?: string; severity?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { snapshot: { type: 'string' }, state: { type: 'string' }, format: { type: 'string', default: 'text' }, severity: { type: 'string', default: 'warning' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    io.stderr(`cartograph drift: ${error instanceof Error ? error.message : String(error)}\n\n${driftUsage}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(driftUsage);
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    io.stderr(`cartograph drift: --format must be text, json or sarif, not '${format}'\n`);
+    return 2;
+  }
+  const severity = (values.severity ?? 'warning') as FindingSeverity;
+  if (!severities.has(severity)) {
+    io.stderr(`cartograph drift: --severity must be error, warning, information or hint, not '${values.severity}'\n`);
+    return 2;
+  }
+  if (!values.snapshot) {
+    io.stderr(`cartograph drift: --snapshot FILE is required (write one with cartograph import)\n\n${driftUsage}`);
+    return 2;
+  }
+  const root = path.resolve(positionals[0] ?? '.');
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    io.stderr(`cartograph drift: ${root} is not a folder\n`);
+    return 2;
+  }
+  let snapshot;
+  try {
+    snapshot = await readSnapshot(path.resolve(values.snapshot));
+  } catch (error) {
+    io.stderr(`cartograph drift: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const index = await indexFolder(root, 'drift', io.stderr);
+  const { states, problems } = workspaceStates(index, values.state, root);
+  if (problems.length > 0) {
+    for (const p of problems) io.stderr(`cartograph drift: ${p}\n`);
+    return 2;
+  }
+  const { links, drift: report } = linkAndCompare(index, snapshot, states);
+  const byUri = driftFindings(report, severity);
+  const relative = (uri: string): string => path.relative(root, URI.parse(uri).fsPath).split(path.sep).join('/');
+  const files: FileFindings[] = [...byUri].map(([uri, findings]) => ({ file: relative(uri), findings })).sort((a, b) => (a.file < b.file ? -1 : 1));
+  const unplaced = report.items.filter((i) => !i.uri);
+  if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(files, cartographVersion, driftRuleDescriptions), null, 2)}\n`);
+  else if (format === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          version: cartographVersion,
+          root,
+          snapshot: { file: path.resolve(values.snapshot), importedAt: snapshot.importedAt, provider: snapshot.provider },
+          ...(states.length > 0 ? { state: states.length === 1 ? states[0].file : states.map((st) => st.file) } : {}),
+          links: links.links.map((l) => ({ address: l.address, file: relative(l.instance.declaration.uri), liveId: l.live.id, liveType: l.live.type, method: l.method, confidence: l.confidence, evidence: l.evidence })),
+          ambiguous: links.ambiguous.map((a) => ({ address: a.address, candidates: a.candidates, evidence: a.evidence })),
+          drift: report.items.map((i) => ({ ...i, uri: undefined, ...(i.uri ? { file: relative(i.uri) } : {}) })),
+          implicit: report.implicit.map((r) => r.id),
+          files,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    const lines: string[] = [];
+    lines.push(`Snapshot ${path.basename(values.snapshot)} (${snapshot.provider}, taken ${snapshot.importedAt})${states.length > 0 ? `, state ${states.map((st) => path.relative(root, st.file)).join(', ')}` : ', no state file'}`);
+    const methods = new Map<string, number>();
+    for (const l of links.links) methods.set(l.method, (methods.get(l.method) ?? 0) + 1);
+    lines.push(`${links.links.length} resource${links.links.length === 1 ? '' : 's'} linked (${[...methods].map(([m, n]) => `${n} by ${m}`).join(', ') || 'none'}), ${links.ambiguous.length} ambiguous`);
+    for (const a of links.ambiguous) lines.push(`  ambiguous: ${a.address} (${a.evidence}): ${a.candidates.join(', ')}`);
+    lines.push('');
+    let count = 0;
+    for (const { file, findings } of files) {
+      lines.push(file);
+      const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
+      const width = Math.max(...positions.map((p) => p.length));
+      findings.forEach((f, i) => {
+        count++;
+        lines.push(`  ${positions[i].padEnd(width)}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`);
+      });
+      lines.push('');
+    }
+    for (const item of unplaced) lines.push(`  ${item.code}  ${item.message}`);
+    if (report.implicit.length > 0) lines.push(`${report.implicit.length} live resource${report.implicit.length === 1 ? '' : 's'} created by AWS with managed ones (default groups, main route tables, interfaces) not counted as drift`);
+    lines.push(`${count + unplaced.length} drift finding${count + unplaced.length === 1 ? '' : 's'}`);
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  return report.items.length > 0 ? 1 : 0;
+}
+

@@ -1,0 +1,133 @@
+/**
+ * The live comparison as any LSP client sees it. A copy of the demo workspace (Terraform, its
+ * terraform.tfstate and the recorded snapshot, which has drifted: app-1 resized to t3.xlarge and an
+ * RDP rule opened in the console) is opened in the built server with `cartograph.snapshot` set:
+ * the drift is a diagnostic with the live value, hover shows live attributes, a code lens stands
+ * above each linked resource, the diagram marks the changed instance, and a snapshot that cannot be
+ * read is reported without losing anything. Prints one line per check and "N passed, N failed".
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+let passed = 0;
+let failed = 0;
+const check = (ok: boolean, name: string, detail = ''): void => {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? `: ${detail}` : ''}`);
+};
+
+interface Diagnostic {
+  code?: string;
+  message: string;
+  severity?: number;
+  range: { start: { line: number; character: number } };
+}
+
+async function main(): Promise<void> {
+  const repo = path.join(__dirname, '..', '..', '..');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cartograph-live-'));
+  fs.cpSync(path.join(repo, 'examples'), root, { recursive: true });
+  const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const waiters: (() => void)[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+    diagnostics.set(p.uri, p.diagnostics);
+    for (const w of waiters.splice(0)) w();
+  });
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/codeLens/refresh', () => null);
+  connection.onNotification(() => undefined);
+  connection.listen();
+  /** Waits for diagnostics of `uri` that satisfy `ok`, re-checking at each publication. */
+  const diagnosticsWhere = async (uri: string, ok: (d: Diagnostic[]) => boolean, ms = 30_000): Promise<Diagnostic[] | undefined> => {
+    const until = Date.now() + ms;
+    while (!ok(diagnostics.get(uri) ?? [])) {
+      if (Date.now() > until) return undefined;
+      await Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, 500))]);
+    }
+    return diagnostics.get(uri);
+  };
+  try {
+    const rootUri = `file://${root}`;
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities: { workspace: { codeLens: { refreshSupport: true } } },
+      workspaceFolders: [{ uri: rootUri, name: 'northwind' }],
+      initializationOptions: { live: { snapshot: 'snapshot/aws-northwind-production.json' } },
+    });
+    connection.sendNotification('initialized', {});
+    const open = (name: string): { uri: string; text: string } => {
+      const file = path.join(root, 'terraform', name);
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = `file://${file}`;
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+      return { uri, text };
+    };
+    const compute = open('compute.tf');
+    const security = open('security.tf');
+    const positionOf = (text: string, needle: string, offset = 0): { line: number; character: number } => {
+      const at = text.indexOf(needle) + offset;
+      const before = text.slice(0, at).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+
+    const resized = await diagnosticsWhere(compute.uri, (d) => d.some((x) => x.code === 'CG-DRIFT-ATTRIBUTE'));
+    const attr = resized?.find((x) => x.code === 'CG-DRIFT-ATTRIBUTE');
+    check(attr !== undefined && /t3\.xlarge/.test(attr.message) && /t3\.large/.test(attr.message), 'a resized instance is a drift diagnostic with the live and declared values', JSON.stringify(attr));
+    check(attr !== undefined && attr.range.start.line === positionOf(compute.text, 'instance_type          = var').line && attr.severity === 2, 'it stands on instance_type, as a warning', JSON.stringify(attr?.range));
+    const rdp = await diagnosticsWhere(security.uri, (d) => d.some((x) => x.code === 'CG-DRIFT-RULE-ADDED'));
+    const added = rdp?.find((x) => x.code === 'CG-DRIFT-RULE-ADDED');
+    check(added !== undefined && /3389/.test(added.message) && /0\.0\.0\.0\/0/.test(added.message), 'a rule opened in the console is a drift diagnostic on its group', JSON.stringify(added));
+    check(added !== undefined && added.range.start.line === positionOf(security.text, 'resource "aws_security_group" "app"').line, 'it stands on the group\'s header');
+
+    const hover = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: compute.uri }, position: positionOf(compute.text, 'resource "aws_instance" "app"', 12) });
+    const hoverText = hover?.contents.value ?? '';
+    check(/\*\*Live\*\*/.test(hoverText) && /i-575ea926f1ba990a9/.test(hoverText), 'hover on a linked resource shows its live instance', hoverText.slice(0, 200));
+    check(/instance_type \| `"t3\.xlarge"` ⚠ \| `"t3\.large"`/.test(hoverText), 'hover shows the live value beside the declared one, marked as drift', hoverText.slice(0, 600));
+    check(/Snapshot taken 2025-06-02T07:30:00\.000Z/.test(hoverText), 'hover says when the snapshot was taken');
+
+    const lenses = await connection.sendRequest<{ range: { start: { line: number } }; command?: { title: string; command: string; arguments?: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: compute.uri } });
+    const appLine = positionOf(compute.text, 'resource "aws_instance" "app"').line;
+    const appLenses = lenses.filter((l) => l.range.start.line === appLine);
+    check(appLenses.some((l) => /2 of 2 live/.test(l.command?.title ?? '') && /1 drift/.test(l.command?.title ?? '')), 'a code lens gives the counted resource\'s live instances and its drift count', JSON.stringify(appLenses.map((l) => l.command?.title)));
+    check(appLenses.some((l) => l.command?.command === 'cartograph.showInDiagram' && l.command.arguments?.[0] === 'aws_instance.app[0]'), 'a second lens shows it in the diagram');
+
+    const diagram = await connection.sendRequest<{ layout: { graph: { nodes: { id: string; drift?: string; address?: string; source?: unknown }[] } }; snapshotFile?: string }>('cartograph/diagram', { view: 'infra' });
+    const app1 = diagram.layout.graph.nodes.find((n) => n.id === 'i-575ea926f1ba990a9');
+    check(app1?.drift === 'changed' && app1.address === 'aws_instance.app[0]' && app1.source !== undefined, 'the diagram draws the live instance as changed, with its Terraform source', JSON.stringify(app1));
+    check(diagram.layout.graph.nodes.filter((n) => n.drift === 'codeOnly').length === 0, 'resources linked through the state are not drawn as code-only');
+    check(diagram.snapshotFile === path.join(root, 'snapshot', 'aws-northwind-production.json'), 'the diagram names the snapshot it drew');
+
+    // A snapshot that cannot be read: reported, naming the file; the Terraform's own findings stay.
+    const broken = path.join(root, 'broken.json');
+    fs.writeFileSync(broken, '{"format": "cartograph-snapshot", "version": 1, "resources": [');
+    connection.sendNotification('cartograph/showSnapshot', { file: broken });
+    const cleared = await diagnosticsWhere(compute.uri, (d) => !d.some((x) => x.code?.startsWith('CG-DRIFT')) && d.length > 0);
+    check(cleared !== undefined, 'an unreadable snapshot leaves no stale drift and keeps the other findings');
+    const status = await connection.sendRequest<{ problem?: string; file?: string }>('cartograph/liveStatus', {});
+    check(status.file === broken && (status.problem ?? '').includes('broken.json'), 'the live status names the unreadable snapshot', JSON.stringify(status));
+    check(child.exitCode === null, 'the server is still running');
+
+    connection.sendNotification('cartograph/showSnapshot', {});
+    const back = await diagnosticsWhere(compute.uri, (d) => d.some((x) => x.code === 'CG-DRIFT-ATTRIBUTE'));
+    check(back !== undefined, 'going back to the setting shows the drift again');
+
+    await connection.sendRequest('shutdown');
+    connection.sendNotification('exit');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
