@@ -9,9 +9,14 @@ import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { readSnapshot } from '../cloud/snapshotStore';
 import { driftFindings } from '../link/drift';
+import { liveRuleFindings, type LiveFinding } from '../link/liveFindings';
+import { codeFindingKeys, liveOnlyFindings } from '../link/liveOnlyFindings';
+import { defaultProfiles, profiles, unknownProfiles } from '../rules/profiles';
+import type { RuleFinding } from '../rules/runRules';
+import { sarifRuleDescriptions } from '../rules/sarifRules';
 import { driftRuleDescriptions } from '../link/driftRules';
 import { linkAndCompare, workspaceStates } from '../link/linkSession';
-import type { FileFindings, FindingSeverity } from '../protocol/findings';
+import type { FileFindings, Finding, FindingSeverity } from '../protocol/findings';
 import { toSarif } from '../report/sarif';
 import { cartographVersion } from '../version';
 import { indexFolder } from '../workspace/indexFolder';
@@ -23,19 +28,21 @@ export const driftUsage = `Usage: cartograph drift [dir] --snapshot FILE [--stat
   --state FILE      a Terraform state file (default: dir/terraform.tfstate when it exists)
   --format F        text (default), json or sarif
   --severity S      severity of drift findings: error, warning (default), information or hint
-Exit codes: 0 no drift, 1 drift found, 2 bad usage or an unreadable input.
+  --profile P[,P…]  compliance profiles run on the live resources too (default baseline; none for no rules)
+  --allowed-regions R[,R…]  regions eu-residency allows (default: the EU and UK regions)
+Exit codes: 0 nothing found, 1 drift or a rule finding on live resources, 2 bad usage or an unreadable input.
 `;
 
 const severities = new Set<FindingSeverity>(['error', 'warning', 'information', 'hint']);
 
 export async function driftCommand(args: string[], io: { stdout(s: string): void; stderr(s: string): void }): Promise<number> {
-  let values: { snapshot?: string; state?: string; format?: string; severity?: string; help?: boolean };
+  let values: { snapshot?: string; state?: string; format?: string; severity?: string; profile?: string[]; 'allowed-regions'?: string[]; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { snapshot: { type: 'string' }, state: { type: 'string' }, format: { type: 'string', default: 'text' }, severity: { type: 'string', default: 'warning' }, help: { type: 'boolean', short: 'h' } },
+      options: { snapshot: { type: 'string' }, state: { type: 'string' }, format: { type: 'string', default: 'text' }, severity: { type: 'string', default: 'warning' }, profile: { type: 'string', multiple: true }, 'allowed-regions': { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
     io.stderr(`cartograph drift: ${error instanceof Error ? error.message : String(error)}\n\n${driftUsage}`);
@@ -53,6 +60,15 @@ export async function driftCommand(args: string[], io: { stdout(s: string): void
   const severity = (values.severity ?? 'warning') as FindingSeverity;
   if (!severities.has(severity)) {
     io.stderr(`cartograph drift: --severity must be error, warning, information or hint, not '${values.severity}'\n`);
+    return 2;
+  }
+  const list = (v: string[] | undefined): string[] => (v ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  const profileNames = list(values.profile);
+  const noRules = profileNames.length === 1 && profileNames[0] === 'none';
+  const chosen = profileNames.length > 0 && !noRules ? profileNames : [...defaultProfiles];
+  const unknown = noRules ? [] : unknownProfiles(chosen);
+  if (unknown.length > 0) {
+    io.stderr(`cartograph drift: unknown profile ${unknown.map((u) => `'${u}'`).join(', ')} (choose from ${[...Object.keys(profiles), 'all', 'none'].join(', ')})\n`);
     return 2;
   }
   if (!values.snapshot) {
@@ -78,11 +94,15 @@ export async function driftCommand(args: string[], io: { stdout(s: string): void
     return 2;
   }
   const { links, drift: report } = linkAndCompare(index, snapshot, states);
-  const byUri = driftFindings(report, severity);
+  const byUri: Map<string, Finding[]> = driftFindings(report, severity);
+  // The rules on the live resources: what the console changed that the code does not show.
+  const ruleOptions = { profiles: chosen, allowedRegions: list(values['allowed-regions']) };
+  const onLive = noRules ? { placed: new Map<string, RuleFinding[]>(), unmanaged: [] as LiveFinding[] } : liveOnlyFindings(links, liveRuleFindings(snapshot, ruleOptions), codeFindingKeys(index, ruleOptions), snapshot.importedAt);
+  for (const [uri, findings] of onLive.placed) byUri.set(uri, [...(byUri.get(uri) ?? []), ...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   const relative = (uri: string): string => path.relative(root, URI.parse(uri).fsPath).split(path.sep).join('/');
   const files: FileFindings[] = [...byUri].map(([uri, findings]) => ({ file: relative(uri), findings })).sort((a, b) => (a.file < b.file ? -1 : 1));
   const unplaced = report.items.filter((i) => !i.uri);
-  if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(files, cartographVersion, driftRuleDescriptions), null, 2)}\n`);
+  if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(files, cartographVersion, { ...sarifRuleDescriptions(), ...driftRuleDescriptions }), null, 2)}\n`);
   else if (format === 'json') {
     io.stdout(
       `${JSON.stringify(
@@ -95,6 +115,7 @@ export async function driftCommand(args: string[], io: { stdout(s: string): void
           ambiguous: links.ambiguous.map((a) => ({ address: a.address, candidates: a.candidates, evidence: a.evidence })),
           drift: report.items.map((i) => ({ ...i, uri: undefined, ...(i.uri ? { file: relative(i.uri) } : {}) })),
           implicit: report.implicit.map((r) => r.id),
+          liveFindings: onLive.unmanaged,
           files,
         },
         null,
@@ -121,10 +142,17 @@ export async function driftCommand(args: string[], io: { stdout(s: string): void
       lines.push('');
     }
     for (const item of unplaced) lines.push(`  ${item.code}  ${item.message}`);
+    if (onLive.unmanaged.length > 0) {
+      lines.push('On live resources no code manages:');
+      for (const f of onLive.unmanaged) lines.push(`  ${f.severity.padEnd(7)}  ${f.code}  ${f.liveId}${f.name ? ` (${f.name})` : ''}: ${f.message}`);
+      lines.push('');
+    }
     if (report.implicit.length > 0) lines.push(`${report.implicit.length} live resource${report.implicit.length === 1 ? '' : 's'} created by AWS with managed ones (default groups, main route tables, interfaces) not counted as drift`);
-    lines.push(`${count + unplaced.length} drift finding${count + unplaced.length === 1 ? '' : 's'}`);
+    const placedCount = [...onLive.placed.values()].reduce((n, l) => n + l.length, 0);
+    const driftCount = count + unplaced.length - placedCount;
+    lines.push(`${driftCount} drift finding${driftCount === 1 ? '' : 's'}, ${placedCount + onLive.unmanaged.length} rule finding${placedCount + onLive.unmanaged.length === 1 ? '' : 's'} on live resources that the code does not show`);
     io.stdout(`${lines.join('\n')}\n`);
   }
-  return report.items.length > 0 ? 1 : 0;
+  return report.items.length > 0 || onLive.placed.size > 0 || onLive.unmanaged.length > 0 ? 1 : 0;
 }
 

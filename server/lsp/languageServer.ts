@@ -132,9 +132,11 @@ export function startLanguageServer(connection: Connection): void {
     const findings = terraform?.findings(uri) ?? [];
     const file = terraform?.index.file(uri);
     if (!terraform || !file || !terraform.isFolderComplete(file.moduleUri)) return findings;
-    const rules = guard(`compliance rules for ${uri}`, () => applySuppressions(runRules(terraform!.index, file, { ...compliance, ...(docsBase ? { docsBase } : {}) }), entry.document.getText())) ?? [];
+    const options = { ...compliance, ...(docsBase ? { docsBase } : {}) };
+    const rules = guard(`compliance rules for ${uri}`, () => applySuppressions(runRules(terraform!.index, file, options), entry.document.getText())) ?? [];
     const drift = guard(`drift of ${uri}`, () => live.findings(uri)) ?? [];
-    return [...findings, ...rules, ...drift];
+    const onLive = guard(`rules on the live resources of ${uri}`, () => applySuppressions(live.ruleFindings(uri, options), entry.document.getText())) ?? [];
+    return [...findings, ...rules, ...drift, ...onLive];
   };
 
   const publish = (entry: ParsedDocument): void => {
@@ -163,12 +165,20 @@ export function startLanguageServer(connection: Connection): void {
 
   /** Other open documents may see new or lost declarations: refresh them after the current one. */
   let refreshQueued = false;
+  // The document the queued refresh may skip (it was just published); a later call for another
+  // reason (a snapshot loaded, a folder indexed) refreshes it too.
+  let refreshSkips: string | undefined;
   const refreshOpenDocuments = (except?: string): void => {
-    if (refreshQueued) return;
+    if (refreshQueued) {
+      if (refreshSkips !== except) refreshSkips = undefined;
+      return;
+    }
     refreshQueued = true;
+    refreshSkips = except;
     setImmediate(() => {
       refreshQueued = false;
-      for (const entry of store?.all() ?? []) if (entry.document.uri !== except && TerraformWorkspace.isTerraform(entry)) publish(entry);
+      const skip = refreshSkips;
+      for (const entry of store?.all() ?? []) if (entry.document.uri !== skip && TerraformWorkspace.isTerraform(entry)) publish(entry);
     });
   };
 

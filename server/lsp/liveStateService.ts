@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readSnapshot } from '../cloud/snapshotStore';
 import { driftFindings } from '../link/drift';
+import { liveRuleFindings, type LiveFinding } from '../link/liveFindings';
+import { codeFindingKeys, liveOnlyFindings } from '../link/liveOnlyFindings';
+import type { RuleFinding, RunOptions } from '../rules/runRules';
 import { linkHoverMarkdown, codeLensesFor, type LinkCodeLens } from '../link/linkPresentation';
 import { linkAndCompare, workspaceStates, type LinkedWorkspace } from '../link/linkSession';
 import type { ResourceLink } from '../link/linker';
@@ -47,6 +50,7 @@ export class LiveStateService {
   private loadError: string | undefined;
   private cache: { generation: number; file: string; result: LinkedWorkspace } | undefined;
   private stateCache = new Map<string, { mtimeMs: number; text: string }>();
+  private liveOnlyCache: { snapshot: CloudSnapshot; options: string; generation: number; findings: LiveFinding[]; placed: Map<string, RuleFinding[]> } | undefined;
 
   constructor(
     private readonly index: () => WorkspaceIndex | undefined,
@@ -149,6 +153,25 @@ export class LiveStateService {
     const live = this.current();
     if (!live) return [];
     return driftFindings(live.drift, this.settings.driftSeverity).get(uri) ?? [];
+  }
+
+  /**
+   * The compliance rules' findings on the live resources linked to blocks of one file that the code
+   * itself does not show (see `liveOnlyFindings`), computed once per snapshot, index and options.
+   */
+  ruleFindings(uri: string, options: RunOptions): RuleFinding[] {
+    const live = this.current();
+    const index = this.index();
+    if (!live || !index) return [];
+    const key = JSON.stringify(options);
+    const cached = this.liveOnlyCache;
+    if (!cached || cached.snapshot !== live.snapshot || cached.options !== key || cached.generation !== index.generation) {
+      // The rules on live depend on the snapshot and the options only; placing them, on the code too.
+      const findings = cached && cached.snapshot === live.snapshot && cached.options === key ? cached.findings : liveRuleFindings(live.snapshot, options);
+      const { placed } = liveOnlyFindings(live.links, findings, codeFindingKeys(index, options), live.snapshot.importedAt);
+      this.liveOnlyCache = { snapshot: live.snapshot, options: key, generation: index.generation, findings, placed };
+    }
+    return this.liveOnlyCache!.placed.get(uri) ?? [];
   }
 
   /** The links of the resource block at `position` of a file (several for `count` and `for_each`). */

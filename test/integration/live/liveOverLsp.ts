@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);
+  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+    if (p.type === 1 && process.env.LIVE_TRACE) console.error(p.message);
+  });
   connection.onNotification(() => undefined);
   connection.listen();
   /** Waits for diagnostics of `uri` that satisfy `ok`, re-checking at each publication. */
@@ -85,6 +88,10 @@ async function main(): Promise<void> {
     const added = rdp?.find((x) => x.code === 'CG-DRIFT-RULE-ADDED');
     check(added !== undefined && /3389/.test(added.message) && /0\.0\.0\.0\/0/.test(added.message), 'a rule opened in the console is a drift diagnostic on its group', JSON.stringify(added));
     check(added !== undefined && added.range.start.line === positionOf(security.text, 'resource "aws_security_group" "app"').line, 'it stands on the group\'s header');
+
+    const onLive = (rdp ?? []).filter((x) => /^Live only:/.test(x.message));
+    check(onLive.length === 1 && onLive[0].code === 'CG-AWS-SG-001' && /RDP \(3389\)/.test(onLive[0].message) && onLive[0].severity === 1, 'the rules run on the live group too: the console\'s world-open RDP is an error on the code that manages it', JSON.stringify(onLive));
+    check(!onLive.some((x) => /SSH \(22\)/.test(x.message)), 'a live risk the code already shows is not repeated');
 
     const hover = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: compute.uri }, position: positionOf(compute.text, 'resource "aws_instance" "app"', 12) });
     const hoverText = hover?.contents.value ?? '';

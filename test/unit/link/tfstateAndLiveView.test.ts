@@ -73,13 +73,25 @@ describe('cartograph drift', () => {
     assert.match(out, /38 resources linked \(38 by state\), 0 ambiguous/);
     assert.match(out, /compute\.tf\n {2}20:28 {2}warning {2}CG-DRIFT-ATTRIBUTE {2}aws_instance\.app\[0\]: instance_type is "t3\.xlarge" live/);
     assert.match(out, /security\.tf\n {2}46:1 {2}warning {2}CG-DRIFT-RULE-ADDED/);
-    assert.match(out, /2 drift findings/);
+    assert.match(out, /security\.tf\n.*\n {2}46:1 {2}error {4}CG-AWS-SG-001 {2}Live only: RDP \(3389\) is open to the internet/);
+    assert.match(out, /2 drift findings, 1 rule finding on live resources that the code does not show/);
+  });
+
+  it('runs no rules on live resources with --profile none, and repeats none the code shows', async () => {
+    const { out } = await run([path.join(examples, 'terraform'), '--snapshot', snapshotFile, '--profile', 'none']);
+    assert.doesNotMatch(out, /Live only/);
+    const all = await run([path.join(examples, 'terraform'), '--snapshot', snapshotFile, '--profile', 'all']);
+    // The reporting database is public and unencrypted in the code too: said once, on the code.
+    assert.doesNotMatch(all.out, /Live only: The database is publicly accessible/);
+    assert.match(all.out, /Live only: RDP \(3389\)/);
+    assert.equal((await run([path.join(examples, 'terraform'), '--snapshot', snapshotFile, '--profile', 'nope'])).code, 2);
   });
 
   it('writes SARIF and JSON with the chosen severity', async () => {
     const sarif = await run([path.join(examples, 'terraform'), '--snapshot', snapshotFile, '--format', 'sarif', '--severity', 'error']);
     const log = JSON.parse(sarif.out) as { runs: { results: { ruleId: string; level: string }[] }[] };
-    assert.deepEqual(log.runs[0].results.map((r) => [r.ruleId, r.level]), [['CG-DRIFT-ATTRIBUTE', 'error'], ['CG-DRIFT-RULE-ADDED', 'error']]);
+    // The drift at the chosen severity; the console's world-open RDP, which the rules find on the live group, at the rule's own.
+    assert.deepEqual(log.runs[0].results.map((r) => [r.ruleId, r.level]), [['CG-DRIFT-ATTRIBUTE', 'error'], ['CG-DRIFT-RULE-ADDED', 'error'], ['CG-AWS-SG-001', 'error']]);
     const json = JSON.parse((await run([path.join(examples, 'terraform'), '--snapshot', snapshotFile, '--format', 'json'])).out) as { links: unknown[]; drift: { code: string }[] };
     assert.equal(json.links.length, 38);
     assert.equal(json.drift.length, 2);
