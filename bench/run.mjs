@@ -13,6 +13,9 @@ const quickArgs = {
   'policy.bench.ts': ['--queries', '2000', '--mb', '2'],
   'import.bench.ts': ['--instances', '400', '--subnets', '10'],
   'rules.bench.ts': ['--copies', '20'],
+  'diagram.bench.ts': ['--sizes', '200,1000', '--runs', '3', '--dagre-cap', '20'],
+  'link.bench.ts': ['--files', '400'],
+  'webview.bench.ts': ['--resources', '500'],
 };
 let failed = 0;
 for (const file of fs.readdirSync(here).filter((f) => /\.bench\.m?[jt]s$/.test(f)).sort()) {

@@ -113,7 +113,8 @@ export function setDiagramClient(client: () => LanguageClient | undefined): void
 export async function showSnapshotInDiagram(path: string | null | undefined): Promise<void> {
   const c = languageClient();
   if (c) await c.sendNotification(ShowSnapshotNotification.method, { file: path } satisfies ShowSnapshotNotification.Params);
-  await Promise.all([...refreshers].map((refresh) => refresh()));
+  // Diagrams redraw in their own time: a hidden one answers when it is shown again.
+  void Promise.all([...refreshers].map((refresh) => refresh()));
 }
 
 /** Redraws every open diagram (the Terraform or the snapshot changed). */

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCloudFeatures } from './cloud/cloudFeatures';
-import { DiagramViewProvider, openDiagramPanel, setDiagramClient, showInDiagram, showSnapshotInDiagram } from './diagramWebview';
+import { LiveChangedNotification } from '../server/protocol/customMessages';
+import { DiagramViewProvider, openDiagramPanel, refreshDiagrams, setDiagramClient, showInDiagram, showSnapshotInDiagram } from './diagramWebview';
 import { registerAuditCommands } from './auditCommands';
 import { registerPolicyPreview } from './policyPreview';
 import { registerSuppressCommand } from './suppressCommand';
@@ -35,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
     vscode.commands.registerCommand('cartograph.openDiagram', () => openDiagramPanel(context, () => client)),
     vscode.commands.registerCommand('cartograph.showInDiagram', (address: unknown) => showInDiagram(context, () => client, address)),
     vscode.commands.registerCommand('cartograph.compareWithSnapshot', async (file?: unknown) => {
+      // An empty string goes back to the Terraform alone.
+      if (file === '') return showSnapshotInDiagram(null);
       let path = typeof file === 'string' ? file : undefined;
       if (!path) {
         const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Compare', title: 'Compare the workspace with a Cartograph snapshot', filters: { 'Cartograph snapshot': ['json'] } });
@@ -54,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
 
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   client = createLanguageClient(context, output);
+  // The server says when the snapshot in force changed (a setting, a file rewritten on disk): redraw.
+  context.subscriptions.push(client.onNotification(LiveChangedNotification.method, () => void refreshDiagrams()));
   try {
     await client.start();
   } catch (error) {

@@ -23,6 +23,7 @@ import {
   AuditVerifyRequest,
   PolicyPreviewRequest,
   PolicyRolesRequest,
+  LiveChangedNotification,
   LiveStatusRequest,
   SetPreviewSessionNotification,
   ServerInfoRequest,
@@ -70,6 +71,8 @@ export function startLanguageServer(connection: Connection): void {
   const reloadLive = async (): Promise<void> => {
     const changed = await live.load().catch(() => false);
     if (!changed) return;
+    const file = live.snapshotFile();
+    void connection.sendNotification(LiveChangedNotification.method, file ? { file } : {});
     refreshOpenDocuments();
     if (clientRefreshesCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   };

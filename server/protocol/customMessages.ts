@@ -84,6 +84,18 @@ export namespace ShowSnapshotNotification {
 }
 
 /**
+ * `cartograph/liveChanged` (server → client notification): the snapshot in force or what it links
+ * to changed (a setting, a chosen or rewritten snapshot file): diagrams should be drawn again.
+ */
+export namespace LiveChangedNotification {
+  export const method = 'cartograph/liveChanged';
+  export interface Params {
+    /** The snapshot file now in force, absent for none. */
+    file?: string;
+  }
+}
+
+/**
  * `cartograph/liveStatus`: the snapshot the workspace is compared with and what the comparison
  * found, for the status bar and the diagram's title.
  */

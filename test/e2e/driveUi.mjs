@@ -76,6 +76,43 @@ try {
   await webview.locator('.details vscode-button', { hasText: 'Go to definition' }).click().catch(() => {});
   await attempt(page.locator('.tab.active', { hasText: 'main.tf' }).waitFor({ timeout: 15000 }), '"Go to definition" opens the declaration');
   await page.screenshot({ path: path.join(shots, '3-go-to-definition.png') });
+
+  // 4. Export SVG: the save dialog offers cartograph-infra.svg in the workspace; the file is a picture.
+  await page.locator('.tab', { hasText: 'Cartograph Diagram' }).first().click();
+  await webview.locator('vscode-button', { hasText: 'SVG' }).click();
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15000 });
+  await page.keyboard.press('Enter');
+  const exported = path.join(ws, 'cartograph-infra.svg');
+  await attempt(page.locator('.notifications-toasts', { hasText: 'saved the diagram' }).waitFor({ timeout: 15000 }), 'export SVG saved the picture');
+  const svgText = fs.existsSync(exported) ? fs.readFileSync(exported, 'utf8') : '';
+  check(/^<\?xml[^>]*>\s*<svg /.test(svgText) && svgText.includes('aws_subnet.private'), 'the exported SVG draws the workspace');
+
+  // 5. The security-group view.
+  await webview.locator('vscode-single-select').click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await attempt(webview.locator('.status', { hasText: 'Terraform' }).waitFor({ timeout: 10000 }), 'security-group view drawn');
+  await attempt(webview.locator('g.node', { hasText: 'Internet' }).first().waitFor({ timeout: 10000 }), 'the Internet is a node of its own');
+  await page.screenshot({ path: path.join(shots, '4-security-view.png') });
+
+  // 6. A hostile snapshot: names that are markup and script render as text, and no script runs.
+  // The snapshot comes from the workspace setting, as a team would commit it; the diagram redraws.
+  fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'cartograph.snapshot': 'live/hostile.json' }));
+  await attempt(webview.locator('.status', { hasText: 'snapshot live/hostile.json' }).waitFor({ timeout: 30000 }), 'the diagram shows the snapshot named in the settings');
+  await webview.locator('vscode-single-select').click();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  const hostileLabel = webview.locator('g.group text', { hasText: '<img src=x onerror=' });
+  await attempt(hostileLabel.first().waitFor({ timeout: 20000 }), 'a hostile name is drawn as text');
+  await attempt(webview.locator('g.group text', { hasText: '"><script>' }).first().waitFor({ timeout: 5000 }), 'a name with a script tag is drawn as text');
+  // Every frame of the page, the webview's included, is asked whether a planted script set its flag.
+  const pwned = [];
+  for (const f of page.frames()) pwned.push(await f.evaluate(() => window.__pwned ?? null).catch(() => null));
+  check(page.frames().length > 2 && pwned.every((v) => v === null), `no script from the snapshot ran (${pwned.filter((v) => v !== null).length} of ${pwned.length} frames touched)`);
+  const made = (await webview.locator('img').count()) + (await webview.locator('script', { hasText: '__pwned' }).count());
+  check(made === 0, `no element was made from a cloud-supplied string (${made} found)`);
+  await page.screenshot({ path: path.join(shots, '5-hostile-snapshot.png') });
 } catch (error) {
   failed++;
   log(`ERROR ${error.message.split('\n')[0]}`);
