@@ -75,8 +75,17 @@ export interface LiveResourceView {
   blocks(name: string): Value[];
 }
 
-/** Builds the Terraform-named view of one snapshot resource. */
+/** Views are built once per resource: linking, drift, hover and the rules on live read the same ones. */
+const views = new WeakMap<CloudResource, LiveResourceView>();
+
+/** The Terraform-named view of one snapshot resource. */
 export function liveResourceView(resource: CloudResource): LiveResourceView {
+  let view = views.get(resource);
+  if (!view) views.set(resource, (view = buildLiveResourceView(resource)));
+  return view;
+}
+
+function buildLiveResourceView(resource: CloudResource): LiveResourceView {
   const attributes = terraformAttributes(resource);
   return {
     type: terraformTypeOf(resource) ?? resource.type,
