@@ -73,7 +73,6 @@ export function withDrift(code: readonly DiagramResource[], live: readonly Cloud
       }
     }
   }
-  const accounts = [...new Set(live.map((r) => r.account))];
   const out: DiagramResource[] = [];
   for (const resource of live) {
     const twin = matched.get(resource.id);
@@ -89,21 +88,7 @@ export function withDrift(code: readonly DiagramResource[], live: readonly Cloud
     }
     out.push(merged);
   }
-  const liveById = new Map(live.map((r) => [r.id, r]));
-  for (const resource of code) {
-    if (idMap.has(resource.id)) continue;
-    const parent = resource.parent ? idMap.get(resource.parent) ?? resource.parent : undefined;
-    const parentLive = parent ? liveById.get(parent) : undefined;
-    const moved: DiagramResource = {
-      ...resource,
-      drift: 'codeOnly',
-      account: parentLive?.account ?? (accounts.length === 1 ? accounts[0] : resource.account),
-      region: resource.region || parentLive?.region || '',
-      relations: resource.relations.map((r) => ({ ...r, to: idMap.get(r.to) ?? r.to })),
-    };
-    if (parent) moved.parent = parent;
-    out.push(moved);
-  }
+  out.push(...codeOnly(code, live, idMap));
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -132,7 +117,6 @@ function withLinks(code: readonly DiagramResource[], live: readonly CloudResourc
     changesByLive.set(item.liveId, list);
   }
   const implicit = new Set(drift.implicit.map((r) => r.id));
-  const accounts = [...new Set(live.map((r) => r.account))];
   const out: DiagramResource[] = [];
   for (const resource of live) {
     const twin = liveTwin.get(resource.id);
@@ -149,7 +133,18 @@ function withLinks(code: readonly DiagramResource[], live: readonly CloudResourc
     }
     out.push(merged);
   }
+  out.push(...codeOnly(code, live, idMap));
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The code resources no live one stands for, drawn where they would be created: inside the live
+ * parent their own parent matched, with references redirected to the live resources they matched.
+ */
+function codeOnly(code: readonly DiagramResource[], live: readonly CloudResource[], idMap: ReadonlyMap<string, string>): DiagramResource[] {
+  const accounts = [...new Set(live.map((r) => r.account))];
   const liveById = new Map(live.map((r) => [r.id, r]));
+  const out: DiagramResource[] = [];
   for (const resource of code) {
     if (idMap.has(resource.id)) continue;
     const parent = resource.parent ? idMap.get(resource.parent) ?? resource.parent : undefined;
@@ -164,5 +159,5 @@ function withLinks(code: readonly DiagramResource[], live: readonly CloudResourc
     if (parent) moved.parent = parent;
     out.push(moved);
   }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out;
 }

@@ -1,6 +1,6 @@
 /**
- * How a rule is matched to what it looks at, for every source of resource views. It is the same
- * logic as `runRules.ts` uses for Terraform (kept there unchanged), so that a live resource is
+ * How a rule is matched to what it looks at, for every source of resource views: Terraform
+ * (`runRules.ts`) and live snapshots (`liveFindings.ts`) share it, so that a live resource is
  * checked by exactly the rules its Terraform declaration would be.
  */
 import type { ResourceView, Rule } from './ruleTypes';

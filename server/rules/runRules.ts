@@ -4,7 +4,8 @@ import { ModuleEvaluator } from '../terraform/moduleEvaluator';
 import type { WorkspaceIndex } from '../terraform/workspaceIndex';
 import { ruleDocsUrl } from './allRules';
 import { enabledRules, ruleSettings, type RuleOptions } from './profiles';
-import type { Rule, RuleContext, ResourceView } from './ruleTypes';
+import type { RuleContext, ResourceView } from './ruleTypes';
+import { ruleApplies, ruleSelector } from './ruleSelection';
 import { applySuppressions } from './suppressions';
 import { keyOf, TerraformResourceView, viewOfBlock, viewsOfFile, type TerraformScope } from './terraformResourceView';
 
@@ -77,24 +78,6 @@ class ModuleScope implements TerraformScope {
   }
 }
 
-/** The key rules are selected by: a resource type, `data.TYPE`, `provider.NAME` or `variable`. */
-function selector(view: ResourceView): string {
-  switch (view.kind) {
-    case 'data':
-      return `data.${view.type}`;
-    case 'provider':
-      return `provider.${view.type}`;
-    case 'variable':
-      return 'variable';
-    default:
-      return view.type;
-  }
-}
-
-function applies(rule: Rule, key: string): boolean {
-  return rule.appliesTo.some((pattern) => (pattern.endsWith('*') ? key.startsWith(pattern.slice(0, -1)) && !key.includes('.') : pattern === key));
-}
-
 /** Options for a run beyond the profiles: where the docs pages are published. */
 export interface RunOptions extends RuleOptions {
   /** Base URI of the docs pages (see `ruleDocsUrl`). */
@@ -114,9 +97,9 @@ export function runRules(index: WorkspaceIndex, file: FileModel, options: RunOpt
   const context: RuleContext = { settings: ruleSettings(options), resourcesOfType: (type) => scope.resourcesOfType(type) };
   const findings: RuleFinding[] = [];
   for (const view of viewsOfFile(scope, file)) {
-    const key = selector(view);
+    const key = ruleSelector(view);
     for (const rule of rules) {
-      if (!applies(rule, key)) continue;
+      if (!ruleApplies(rule, key)) continue;
       let violations;
       try {
         violations = rule.check(view, context);
