@@ -145,9 +145,11 @@ function attributeDrift(link: ResourceLink): DriftItem[] {
   for (const name of comparedAttributes[instance.type] ?? []) {
     const model = instance.block.body.attributes.find((a) => a.name === name);
     if (!model) continue;
-    const declared = declaredAttribute(instance, name) ?? instance.evaluator.value(model.expr);
+    // What the snapshot does not hold is never compared: the code's value need not be evaluated.
     const live = view.attribute(name);
-    if (!live || !isKnown(declared) || sameValue(name, declared, live)) continue;
+    if (!live) continue;
+    const declared = declaredAttribute(instance, name) ?? instance.evaluator.value(model.expr);
+    if (!isKnown(declared) || sameValue(name, declared, live)) continue;
     out.push({
       kind: 'attribute',
       code: driftCodes.attribute,
