@@ -71,7 +71,31 @@ export function snapshotFileName(snapshot: CloudSnapshot, connectionLabel?: stri
 
 /** Reads and checks a snapshot file; the error says which file and what is wrong with it. */
 export async function readSnapshot(filePath: string): Promise<CloudSnapshot> {
-  const text = await fs.readFile(filePath, 'utf8');
+  return parseSnapshot(await fs.readFile(filePath, 'utf8'), filePath);
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What is wrong with one resource of a snapshot, or undefined when its shape is sound. */
+function resourceProblem(r: unknown): string | undefined {
+  if (!isRecord(r)) return 'is not an object';
+  for (const key of ['id', 'type', 'provider', 'nativeType', 'name', 'account', 'region'] as const) if (!isText(r[key])) return `has no text "${key}"`;
+  if (r.provider !== 'aws' && r.provider !== 'azure') return `has provider ${JSON.stringify(r.provider)} (aws or azure)`;
+  if (r.zone !== undefined && !isText(r.zone)) return 'has a "zone" that is not text';
+  if (r.parent !== undefined && !isText(r.parent)) return 'has a "parent" that is not text';
+  if (!isRecord(r.tags) || !Object.values(r.tags).every(isText)) return 'has "tags" that are not text values';
+  if (!isRecord(r.attributes)) return 'has no "attributes" object';
+  if (!Array.isArray(r.relations) || !r.relations.every((x) => isRecord(x) && isText(x.kind) && isText(x.to))) return 'has "relations" that are not { kind, to } pairs';
+  return undefined;
+}
+
+/**
+ * Checks a snapshot's text. A snapshot Cartograph wrote is always sound, so one that is not was
+ * edited or damaged: the error names the file and the first thing wrong (which resource, which
+ * field), and nothing of it is used.
+ */
+export function parseSnapshot(text: string, filePath: string): CloudSnapshot {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -85,6 +109,11 @@ export async function readSnapshot(filePath: string): Promise<CloudSnapshot> {
   }
   if (!Array.isArray(s.resources) || !Array.isArray(s.gaps) || !Array.isArray(s.identities)) {
     throw new Error(`${filePath} is incomplete: it lacks resources, gaps or identities.`);
+  }
+  if (!isText(s.importedAt) || !Array.isArray(s.regions) || !s.regions.every(isText)) throw new Error(`${filePath} is damaged: "importedAt" or "regions" is missing or not text.`);
+  for (let i = 0; i < s.resources.length; i++) {
+    const problem = resourceProblem(s.resources[i]);
+    if (problem) throw new Error(`${filePath} is damaged: resource ${i}${isRecord(s.resources[i]) && isText((s.resources[i] as { id?: unknown }).id) ? ` (${(s.resources[i] as { id: string }).id})` : ''} ${problem}.`);
   }
   return s as CloudSnapshot;
 }

@@ -25,8 +25,16 @@ import { sqlDiagnostics } from '../../server/policy/sqlDiagnostics';
 import { previewStatements } from '../../server/policy/previewStatements';
 import { loadPgParser } from '../../server/sql/pgParser';
 import { schemaFromSql } from '../../server/sql/schema';
+import { URI } from 'vscode-uri';
+import { parseSnapshot } from '../../server/cloud/snapshotStore';
+import { buildDiagram } from '../../server/diagram/buildDiagram';
+import { renderSvg } from '../../server/diagram/renderSvg';
+import { liveRuleFindings } from '../../server/link/liveFindings';
+import { linkAndCompare } from '../../server/link/linkSession';
+import { parseTerraformState } from '../../server/link/tfstate';
+import { linkHoverMarkdown, codeLensesFor } from '../../server/link/linkPresentation';
 
-export type FuzzKind = 'terraform' | 'tfvars' | 'policy' | 'sql';
+export type FuzzKind = 'terraform' | 'tfvars' | 'policy' | 'sql' | 'snapshot' | 'tfstate';
 
 export interface FuzzFailure {
   kind: FuzzKind;
@@ -60,6 +68,8 @@ export function corpus(): Record<FuzzKind, string[]> {
     tfvars: readCorpus(path.join(root, 'test', 'golden'), (n) => n.endsWith('.tfvars')).concat(readCorpus(path.join(root, 'examples'), (n) => n.endsWith('.tfvars'))),
     policy: readCorpus(path.join(root, 'examples'), (n) => n.endsWith('.policy.hcl')).concat(readCorpus(path.join(root, 'test'), (n) => n.endsWith('.policy.hcl'))),
     sql: readCorpus(path.join(root, 'examples'), (n) => n.endsWith('.sql')).concat(readCorpus(path.join(root, 'test', 'golden'), (n) => n.endsWith('.sql'))),
+    snapshot: readCorpus(path.join(root, 'examples', 'snapshot'), (n) => n.endsWith('.json')).concat(readCorpus(path.join(root, 'test', 'golden'), (n) => n === 'snapshot.json')),
+    tfstate: readCorpus(path.join(root, 'examples'), (n) => n.endsWith('.tfstate')).concat(readCorpus(path.join(root, 'test'), (n) => n.endsWith('.tfstate'))),
   };
 }
 
@@ -84,6 +94,47 @@ function mutation(seeds: string[]): fc.Arbitrary<string> {
       else t = t.slice(0, at);
     }
     return t;
+  });
+}
+
+/** Wrong types, huge arrays and deep nesting put at a random place of a JSON seed (snapshots, state files). */
+const jsonJunk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(null, 0, -1, 1e308, '', 'x', true, [], {}, '\u0000', '\uD800', 'sg-0', 'vpc-0'),
+  fc.integer({ min: 1000, max: 50000 }).map((n) => Array.from({ length: n }, (_, i) => i)),
+  fc.integer({ min: 100, max: 3000 }).map((n) => JSON.parse(`${'['.repeat(n)}1${']'.repeat(n)}`) as unknown),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+function jsonMutation(seeds: string[]): fc.Arbitrary<string> {
+  const seed = seeds.length ? fc.constantFrom(...seeds) : fc.constant('{}');
+  return fc.tuple(seed, fc.array(fc.tuple(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), jsonJunk), { minLength: 1, maxLength: 4 })).map(([text, edits]) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return text;
+    }
+    for (const [steps, junk] of edits) {
+      // Walk down a random path, then replace what is there (or the root).
+      let parent: Record<string, unknown> | unknown[] | undefined;
+      let key: string | number | undefined;
+      let node: unknown = data;
+      for (const step of steps) {
+        if (Array.isArray(node) && node.length > 0) {
+          parent = node;
+          key = Math.floor(step * node.length);
+          node = node[key];
+        } else if (node && typeof node === 'object' && Object.keys(node).length > 0) {
+          const keys = Object.keys(node);
+          parent = node as Record<string, unknown>;
+          key = keys[Math.floor(step * keys.length)];
+          node = (node as Record<string, unknown>)[key];
+        } else break;
+      }
+      if (parent === undefined || key === undefined) data = junk;
+      else (parent as Record<string | number, unknown>)[key] = junk;
+    }
+    return JSON.stringify(data);
   });
 }
 
@@ -118,8 +169,27 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
   const schema = schemaFromSql(seeds.sql.map((text, i) => ({ path: `/fuzz/${i}.sql`, text })));
   const failures: FuzzFailure[] = [];
   let slowest: FuzzStats['slowest'] = { kind: 'terraform', ms: 0, input: '' };
-  const kinds: FuzzKind[] = ['terraform', 'tfvars', 'policy', 'sql'];
-  const arbitraries = Object.fromEntries(kinds.map((k) => [k, fc.oneof({ weight: 4, arbitrary: mutation(seeds[k]) }, { weight: 1, arbitrary: generated(k) })])) as Record<FuzzKind, fc.Arbitrary<string>>;
+  const kinds: FuzzKind[] = ['terraform', 'tfvars', 'policy', 'sql', 'snapshot', 'tfstate'];
+  const json = (k: FuzzKind): boolean => k === 'snapshot' || k === 'tfstate';
+  const arbitraries = Object.fromEntries(
+    kinds.map((k) => [k, json(k) ? fc.oneof({ weight: 4, arbitrary: jsonMutation(seeds[k]) }, { weight: 2, arbitrary: mutation(seeds[k]) }, { weight: 1, arbitrary: generated(k) }) : fc.oneof({ weight: 4, arbitrary: mutation(seeds[k]) }, { weight: 1, arbitrary: generated(k) })]),
+  ) as Record<FuzzKind, fc.Arbitrary<string>>;
+  // The demo workspace and its snapshot: what a fuzzed snapshot or state file is linked with.
+  const demo = new WorkspaceIndex();
+  for (const file of fs.readdirSync(path.join(root, 'examples', 'terraform')).filter((f) => f.endsWith('.tf'))) {
+    const full = path.join(root, 'examples', 'terraform', file);
+    demo.setFile(modelText(parsers, fs.readFileSync(full, 'utf8'), URI.file(full).toString()));
+  }
+  const demoSnapshot = parseSnapshot(seeds.snapshot[0], 'examples/snapshot');
+  const demoState = parseTerraformState(seeds.tfstate[0], 'examples/terraform/terraform.tfstate');
+  /** A parser may refuse its input, with an error that names the file: that is the good outcome for junk. */
+  const refused = (error: unknown, file: string): boolean => error instanceof Error && error.message.includes(file);
+  const linkAndShow = (snapshot: typeof demoSnapshot, state: typeof demoState): void => {
+    const linked = linkAndCompare(demo, snapshot, [state]);
+    for (const view of ['infra', 'security'] as const) renderSvg(buildDiagram({ index: demo, snapshot: { snapshot, label: 'fuzz' }, view, linked }));
+    for (const link of linked.links.links.slice(0, 20)) linkHoverMarkdown(link, linked.drift.items, snapshot.importedAt);
+    for (const uri of new Set(linked.links.links.map((l) => l.instance.declaration.uri))) codeLensesFor(uri, linked.links, linked.drift);
+  };
 
   const check = (kind: FuzzKind, text: string): void => {
     const lines = text.split('\n');
@@ -145,6 +215,26 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
       const file = parsePolicyFile('/fuzz/fuzz.policy.hcl', text, policyParser);
       const policy = buildPolicy([...basePolicy.files, file]);
       findings.push(...policyDiagnostics(file, policy, schema));
+    } else if (kind === 'snapshot') {
+      let snapshot;
+      try {
+        snapshot = parseSnapshot(text, '/fuzz/snapshot.json');
+      } catch (error) {
+        if (refused(error, '/fuzz/snapshot.json')) return;
+        throw error;
+      }
+      linkAndShow(snapshot, demoState);
+      renderSvg(buildDiagram({ snapshot: { snapshot, label: 'fuzz' }, view: 'infra' }));
+      liveRuleFindings(snapshot, { profiles: ['all'], allowedRegions: [] });
+    } else if (kind === 'tfstate') {
+      let state;
+      try {
+        state = parseTerraformState(text, '/fuzz/terraform.tfstate');
+      } catch (error) {
+        if (refused(error, '/fuzz/terraform.tfstate')) return;
+        throw error;
+      }
+      linkAndShow(demoSnapshot, state);
     } else {
       findings.push(...sqlDiagnostics(text, basePolicy, schema));
       previewStatements(text, 'Analyst', { org_id: '1' }, basePolicy, schema);
