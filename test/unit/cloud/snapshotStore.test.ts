@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readSnapshot, snapshotFileName, writeSnapshotAtomically } from '../../../server/cloud/snapshotStore';
+import { parseSnapshot, readSnapshot, snapshotFileName, writeSnapshotAtomically } from '../../../server/cloud/snapshotStore';
 import { snapshotFormatName, snapshotFormatVersion, type CloudSnapshot } from '../../../server/protocol/snapshot';
 
 function snapshot(succeededCalls: number, account = '111122223333'): CloudSnapshot {
@@ -60,5 +60,25 @@ describe('snapshot files', () => {
     await assert.rejects(readSnapshot(file), new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a version 0 snapshot`));
     fs.writeFileSync(file, '{');
     await assert.rejects(readSnapshot(file), /is not JSON/);
+  });
+});
+
+describe('a damaged snapshot', () => {
+  const example = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'snapshot', 'aws-northwind-production.json'), 'utf8');
+  const damaged = (edit: (s: { resources: Record<string, unknown>[] }) => void): string => {
+    const data = JSON.parse(example) as { resources: Record<string, unknown>[] };
+    edit(data);
+    return JSON.stringify(data);
+  };
+
+  it('is refused with the file, the resource and the field at fault', () => {
+    assert.throws(() => parseSnapshot(damaged((s) => (s.resources[3].tags = { Name: 7 })), 'snap.json'), /snap\.json is damaged: resource 3 \([^)]+\) has "tags" that are not text values/);
+    assert.throws(() => parseSnapshot(damaged((s) => (s.resources[0].relations = [{ kind: 'attachedTo' }])), 'snap.json'), /resource 0 .* has "relations" that are not \{ kind, to \} pairs/);
+    assert.throws(() => parseSnapshot(damaged((s) => (s.resources[1] = null as unknown as Record<string, unknown>)), 'snap.json'), /resource 1 is not an object/);
+    assert.throws(() => parseSnapshot(damaged((s) => (s.resources[2].provider = 'gcp')), 'snap.json'), /has provider "gcp" \(aws or azure\)/);
+  });
+
+  it('reads the recorded demo snapshot as it is', () => {
+    assert.equal(parseSnapshot(example, 'demo.json').resources.length, 46);
   });
 });
