@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     const bareParse = performance.now() - t;
     console.log(`floor, bare single-thread parse: ${(bareParse / 1000).toFixed(2)} s (${(bytes / 1024 / 1024 / (bareParse / 1000)).toFixed(2)} MB/s)`);
 
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const waiters = new Map<string, (version: number | undefined) => void>();
     connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => waiters.get(p.uri)?.(p.version));
@@ -121,6 +121,8 @@ async function main(): Promise<void> {
     console.log(`cold index over LSP, all cores: ${(coldIndex / 1000).toFixed(2)} s, ratio to bare single-thread parse ${(coldIndex / bareParse).toFixed(2)} (goal ≤ 1.0)`);
     const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     console.log(`server resident memory after indexing: ${rss.toFixed(0)} MB (goal ≤ 400 MB)`);
+    const info = await connection.sendRequest<{ memory: { rss: number; heapUsed: number; external: number } }>('cartograph/serverInfo', {});
+    console.log(`  after a full collection: resident ${(info.memory.rss / 1048576).toFixed(0)} MB, JavaScript heap ${(info.memory.heapUsed / 1048576).toFixed(0)} MB, outside the heap ${(info.memory.external / 1048576).toFixed(0)} MB`);
 
     // Editing: one character typed at random places in a 2,000-line file.
     const bigUri = `file://${bigFile}`;
