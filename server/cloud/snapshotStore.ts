@@ -105,7 +105,7 @@ export function parseSnapshot(text: string, filePath: string): CloudSnapshot {
   const s = data as Partial<CloudSnapshot> | null;
   if (!s || typeof s !== 'object' || s.format !== snapshotFormatName) throw new Error(`${filePath} is not a Cartograph snapshot (no "format": "${snapshotFormatName}").`);
   if (s.version !== snapshotFormatVersion) {
-    throw new Error(`${filePath} is a version ${String(s.version)} snapshot; this Cartograph reads version ${snapshotFormatVersion}. Import again to refresh it.`);
+    throw new Error(`${filePath} is a version ${describeJson(s.version)} snapshot; this Cartograph reads version ${snapshotFormatVersion}. Import again to refresh it.`);
   }
   if (!Array.isArray(s.resources) || !Array.isArray(s.gaps) || !Array.isArray(s.identities)) {
     throw new Error(`${filePath} is incomplete: it lacks resources, gaps or identities.`);
@@ -116,4 +116,11 @@ export function parseSnapshot(text: string, filePath: string): CloudSnapshot {
     if (problem) throw new Error(`${filePath} is damaged: resource ${i}${isRecord(s.resources[i]) && isText((s.resources[i] as { id?: unknown }).id) ? ` (${(s.resources[i] as { id: string }).id})` : ''} ${problem}.`);
   }
   return s as CloudSnapshot;
+}
+
+/** A JSON value as a message shows it: `String()` throws on objects whose `toString` is not a function. */
+function describeJson(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return String(v);
+  const text = JSON.stringify(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

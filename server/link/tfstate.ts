@@ -54,7 +54,7 @@ export function parseTerraformState(text: string, file: string): TerraformState 
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file} is not a Terraform state file (expected a JSON object).`);
   const state = data as { version?: unknown; terraform_version?: unknown; serial?: unknown; resources?: unknown };
   if (state.version !== 4) {
-    throw new Error(`${file} is a version ${String(state.version)} Terraform state; Cartograph reads version 4 (Terraform 0.12 and later). Run \`terraform refresh\` with a current Terraform to upgrade it.`);
+    throw new Error(`${file} is a version ${describeJson(state.version)} Terraform state; Cartograph reads version 4 (Terraform 0.12 and later). Run \`terraform refresh\` with a current Terraform to upgrade it.`);
   }
   if (state.resources !== undefined && !Array.isArray(state.resources)) throw new Error(`${file}: "resources" is not a list.`);
   const instances: StateInstance[] = [];
@@ -85,4 +85,11 @@ export function parseTerraformState(text: string, file: string): TerraformState 
     ...(typeof state.serial === 'number' ? { serial: state.serial } : {}),
     instances,
   };
+}
+
+/** A JSON value as a message shows it: `String()` throws on objects whose `toString` is not a function. */
+function describeJson(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return String(v);
+  const text = JSON.stringify(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

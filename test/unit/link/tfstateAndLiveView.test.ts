@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { liveResourceView } from '../../../server/link/liveView';
 import { parseTerraformState } from '../../../server/link/tfstate';
+import { parseSnapshot } from '../../../server/cloud/snapshotStore';
 import type { CloudSnapshot } from '../../../server/protocol/snapshot';
 import { driftCommand } from '../../../server/cli/drift';
 import { display } from '../../../server/terraform/values';
@@ -101,5 +102,15 @@ describe('cartograph drift', () => {
     assert.match((await run([path.join(examples, 'terraform')])).err, /--snapshot FILE is required/);
     assert.match((await run([path.join(examples, 'terraform'), '--snapshot', snapshotFile, '--state', '/nonexistent.tfstate'])).err, /nonexistent\.tfstate/);
     assert.equal((await run(['--snapshot', snapshotFile, '--format', 'xml'])).code, 2);
+  });
+});
+
+describe('state and snapshot files the fuzzer broke', () => {
+  // Found by `npm run fuzz` (seed 11): a "version" object whose `toString` is not a function made
+  // the error message itself throw.
+  it('refuses a version that is an object, with a message naming the file', () => {
+    const text = '{"version":{"toString":true,"a":1},"resources":[]}';
+    assert.throws(() => parseTerraformState(text, '/w/terraform.tfstate'), /\/w\/terraform\.tfstate is a version \{"toString":true,"a":1\} Terraform state/);
+    assert.throws(() => parseSnapshot(text.replace('"version"', '"format":"cartograph.snapshot","version"'), '/w/snap.json'), /\/w\/snap\.json is a version \{"toString":true,"a":1\} snapshot/);
   });
 });
