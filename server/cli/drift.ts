@@ -17,6 +17,7 @@ import { sarifRuleDescriptions } from '../rules/sarifRules';
 import { driftRuleDescriptions } from '../link/driftRules';
 import { linkAndCompare, workspaceStates } from '../link/linkSession';
 import type { FileFindings, Finding, FindingSeverity } from '../protocol/findings';
+import { findingLines } from '../report/findingLines';
 import { toSarif } from '../report/sarif';
 import { cartographVersion } from '../version';
 import { indexFolder } from '../workspace/indexFolder';
@@ -130,17 +131,8 @@ export async function driftCommand(args: string[], io: { stdout(s: string): void
     lines.push(`${links.links.length} resource${links.links.length === 1 ? '' : 's'} linked (${[...methods].map(([m, n]) => `${n} by ${m}`).join(', ') || 'none'}), ${links.ambiguous.length} ambiguous`);
     for (const a of links.ambiguous) lines.push(`  ambiguous: ${a.address} (${a.evidence}): ${a.candidates.join(', ')}`);
     lines.push('');
-    let count = 0;
-    for (const { file, findings } of files) {
-      lines.push(file);
-      const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
-      const width = Math.max(...positions.map((p) => p.length));
-      findings.forEach((f, i) => {
-        count++;
-        lines.push(`  ${positions[i].padEnd(width)}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`);
-      });
-      lines.push('');
-    }
+    lines.push(...findingLines(files));
+    const count = files.reduce((n, f) => n + f.findings.length, 0);
     for (const item of unplaced) lines.push(`  ${item.code}  ${item.message}`);
     if (onLive.unmanaged.length > 0) {
       lines.push('On live resources no code manages:');

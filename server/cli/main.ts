@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cartographVersion } from '../version';
 import { scanWorkspace } from '../workspace/scanWorkspace';
+import { findingLines } from '../report/findingLines';
 import { knownRules, toSarif } from '../report/sarif';
 import { sarifRuleDescriptions } from '../rules/sarifRules';
 import { defaultProfiles, profiles, unknownProfiles } from '../rules/profiles';
@@ -150,18 +151,8 @@ async function scan(args: string[]): Promise<number> {
 
 /** Findings grouped by file, one per line under it: position, severity, rule, message. */
 function textReport(files: FileFindings[], scanned: number): string {
-  const lines: string[] = [];
-  let count = 0;
-  for (const { file, findings } of files) {
-    lines.push(file);
-    const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
-    const width = Math.max(...positions.map((p) => p.length));
-    findings.forEach((f, i) => {
-      count++;
-      lines.push(`  ${positions[i].padEnd(width)}  ${f.severity.padEnd(7)}  ${f.code}  ${f.message}`);
-    });
-    lines.push('');
-  }
+  const lines = findingLines(files);
+  const count = files.reduce((n, f) => n + f.findings.length, 0);
   lines.push(`${count} finding${count === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }
