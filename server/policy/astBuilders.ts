@@ -5,31 +5,49 @@
 import { type PgNode, parseTrusted } from '../sql/pgParser';
 import type { MaskFunction } from './policyModel';
 
+/**
+ * A node's type: the one key of a wrapper object whose name starts with a capital letter (struct
+ * fields of the AST are lower-case), or undefined for a plain struct, a list or a scalar. These
+ * readers run several times per node of every previewed query, so they allocate nothing.
+ */
+export function nodeType(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  let type: string | undefined;
+  for (const key in value) {
+    if (type !== undefined) return undefined;
+    type = key;
+  }
+  if (type === undefined) return undefined;
+  const first = type.charCodeAt(0);
+  if (first < 65 || first > 90) return undefined;
+  const body = (value as Record<string, unknown>)[type];
+  return body !== null && typeof body === 'object' ? type : undefined;
+}
+
 /** A node's type and body, or undefined for a plain struct, a list or a scalar. */
 export function unwrap(value: unknown): { type: string; body: Record<string, unknown> } | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || !/^[A-Z]/.test(keys[0])) return undefined;
-  const body = (value as Record<string, unknown>)[keys[0]];
-  if (body === null || typeof body !== 'object') return undefined;
-  return { type: keys[0], body: body as Record<string, unknown> };
+  const type = nodeType(value);
+  return type === undefined ? undefined : { type, body: (value as Record<string, unknown>)[type] as Record<string, unknown> };
 }
 
 /** The body of a node of one type, or undefined. */
 export function bodyOf<T = Record<string, unknown>>(value: unknown, type: string): T | undefined {
-  const node = unwrap(value);
-  return node?.type === type ? (node.body as T) : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  const body = (value as Record<string, unknown>)[type];
+  // A capitalised key is only ever a node wrapper's one key, so finding it is enough.
+  return body !== null && typeof body === 'object' ? (body as T) : undefined;
 }
 
 /** The string values of a list of `String` nodes; `*` for an `A_Star`. */
 export function names(fields: unknown): (string | undefined)[] {
   if (!Array.isArray(fields)) return [];
-  return fields.map((f) => {
-    const node = unwrap(f);
-    if (node?.type === 'String') return node.body.sval as string | undefined;
-    if (node?.type === 'A_Star') return '*';
-    return undefined;
-  });
+  const result: (string | undefined)[] = new Array(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as Record<string, unknown> | null;
+    const string = bodyOf<{ sval?: string }>(field, 'String');
+    result[i] = string ? string.sval : bodyOf(field, 'A_Star') ? '*' : undefined;
+  }
+  return result;
 }
 
 export function stringNode(value: string): PgNode {
@@ -69,26 +87,66 @@ export function clone<T>(value: T): T {
 export function replaceParams(tree: unknown, replace: (n: number) => PgNode | undefined): unknown {
   if (Array.isArray(tree)) return tree.map((t) => replaceParams(t, replace));
   if (tree === null || typeof tree !== 'object') return tree;
-  const node = unwrap(tree);
-  if (node?.type === 'ParamRef') {
-    const replacement = replace(node.body.number as number);
+  const param = bodyOf<{ number?: number }>(tree, 'ParamRef');
+  if (param) {
+    const replacement = replace(param.number as number);
     if (replacement) return clone(replacement);
   }
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(tree)) out[key] = replaceParams(value, replace);
+  for (const key in tree) out[key] = replaceParams((tree as Record<string, unknown>)[key], replace);
   return out;
 }
 
-const maskTemplates = new Map<string, PgNode>();
+/** Freezes a tree of plain objects and arrays, for subtrees shared between rewritten queries. */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
+}
 
-function template(sql: string): PgNode {
-  let node = maskTemplates.get(sql);
-  if (!node) {
+/** A parsed expression with `$1` holes, and which of its nodes lead to a hole. */
+interface Template {
+  root: PgNode;
+  leadsToHole: WeakSet<object>;
+}
+
+const maskTemplates = new Map<string, Template>();
+
+function template(sql: string): Template {
+  let compiled = maskTemplates.get(sql);
+  if (!compiled) {
     const select = parseTrusted(`SELECT ${sql}`)[0].SelectStmt as { targetList: { ResTarget: { val: PgNode } }[] };
-    node = select.targetList[0].ResTarget.val;
-    maskTemplates.set(sql, node);
+    const root = deepFreeze(select.targetList[0].ResTarget.val);
+    const leadsToHole = new WeakSet<object>();
+    const mark = (value: unknown): boolean => {
+      if (value === null || typeof value !== 'object') return false;
+      let hole = bodyOf(value, 'ParamRef') !== undefined;
+      for (const key in value) if (mark((value as Record<string, unknown>)[key])) hole = true;
+      if (hole) leadsToHole.add(value);
+      return hole;
+    };
+    mark(root);
+    compiled = { root, leadsToHole };
+    maskTemplates.set(sql, compiled);
   }
-  return node;
+  return compiled;
+}
+
+/**
+ * The template with every `$1` replaced by `column`. Only the nodes on the way to a hole are new;
+ * the rest is the template's own frozen tree, shared by every query that uses the mask.
+ */
+function fill(compiled: Template, column: PgNode): PgNode {
+  return fillNode(compiled.root, compiled.leadsToHole, column) as PgNode;
+}
+
+function fillNode(value: unknown, leadsToHole: WeakSet<object>, column: PgNode): unknown {
+  if (value === null || typeof value !== 'object' || !leadsToHole.has(value)) return value;
+  if (bodyOf(value, 'ParamRef')) return column;
+  if (Array.isArray(value)) return value.map((v) => fillNode(v, leadsToHole, column));
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = fillNode((value as Record<string, unknown>)[key], leadsToHole, column);
+  return out;
 }
 
 /**
@@ -102,13 +160,13 @@ function template(sql: string): PgNode {
 export function maskExpression(fn: MaskFunction, column: PgNode, typeName: PgNode): PgNode {
   switch (fn.name) {
     case 'redact':
-      return replaceParams(template(`CASE WHEN $1 IS NULL THEN NULL ELSE '***'::text END`), () => column) as PgNode;
+      return fill(template(`CASE WHEN $1 IS NULL THEN NULL ELSE '***'::text END`), column);
     case 'partial': {
       const n = fn.showLast;
-      return replaceParams(template(`repeat('*', greatest(length($1::text) - ${n}, 0)) || right($1::text, ${n})`), () => column) as PgNode;
+      return fill(template(`repeat('*', greatest(length($1::text) - ${n}, 0)) || right($1::text, ${n})`), column);
     }
     case 'hash':
-      return replaceParams(template(`encode(sha256(convert_to($1::text, 'UTF8')), 'hex')`), () => column) as PgNode;
+      return fill(template(`encode(sha256(convert_to($1::text, 'UTF8')), 'hex')`), column);
     case 'null':
       return { TypeCast: { arg: { A_Const: { isnull: true } }, typeName: clone(typeName) } };
   }

@@ -19,7 +19,7 @@ import type { PgNode } from '../sql/pgParser';
 import { deparseStatement } from '../sql/pgParser';
 import type { TableSchema } from '../sql/schema';
 import { roleClosure } from './buildPolicy';
-import { and, bodyOf, clone, columnRef, conjuncts, maskExpression, names, replaceParams, stringConst, unwrap } from './astBuilders';
+import { and, bodyOf, clone, columnRef, conjuncts, deepFreeze, maskExpression, names, nodeType, replaceParams, stringConst, unwrap } from './astBuilders';
 import { maskFunctionText } from './policyModel';
 import { functionName, isKnownSafeFunction } from './safeFunctions';
 import type { SessionRules, TableAccess } from './sessionRules';
@@ -50,6 +50,9 @@ export interface RewriterFaults {
   /** Leave masked columns unwrapped in WHERE. */
   skipMasksInWhere?: boolean;
 }
+
+/** The parts of a function call that hold expressions. */
+const functionCallParts = ['args', 'agg_order', 'agg_filter', 'over'];
 
 const conditionTexts = new WeakMap<SessionRules, Map<string, string>>();
 const boundCache = new WeakMap<SessionRules, Map<string, { bound: { name: string; condition: PgNode }[]; pinned?: string }>>();
@@ -471,16 +474,19 @@ class Rewriter {
 
   /** Rewrites an expression tree; returns the (possibly replaced) node. */
   private walk(value: unknown, scope: Scope, mode?: 'nomask'): unknown {
-    if (Array.isArray(value)) return value.map((v) => this.walk(v, scope, mode));
     if (value === null || typeof value !== 'object') return value;
-    const node = unwrap(value);
-    if (!node) {
-      // A plain struct (a TypeName, a WindowDef's fields): walk its fields.
-      const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = this.walk(record[key], scope, mode);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.walk(value[i], scope, mode);
       return value;
     }
-    const { type, body } = node;
+    const type = nodeType(value);
+    if (type === undefined) {
+      // A plain struct (a TypeName, a WindowDef's fields): walk its fields.
+      const record = value as Record<string, unknown>;
+      for (const key in record) record[key] = this.walk(record[key], scope, mode);
+      return value;
+    }
+    const body = (value as Record<string, Record<string, unknown>>)[type];
     switch (type) {
       case 'ColumnRef':
         return this.columnRef(value as PgNode, body, scope, mode);
@@ -498,7 +504,7 @@ class Rewriter {
       }
       case 'FuncCall': {
         if (!isKnownSafeFunction(body)) refuse(`function ${functionName(body)} is not known to be free of side effects, so the preview does not run it`, body.location);
-        for (const key of ['args', 'agg_order', 'agg_filter', 'over']) if (body[key] !== undefined) body[key] = this.walk(body[key], scope, mode);
+        for (const key of functionCallParts) if (body[key] !== undefined) body[key] = this.walk(body[key], scope, mode);
         return value;
       }
       case 'ParamRef':
@@ -534,7 +540,7 @@ class Rewriter {
       case 'List':
       case 'ResTarget':
       case 'MultiAssignRef':
-        for (const key of Object.keys(body)) body[key] = this.walk(body[key], scope, mode);
+        for (const key in body) body[key] = this.walk(body[key], scope, mode);
         return value;
       case 'TypeName':
         return value;
@@ -653,11 +659,14 @@ class Rewriter {
     let entry = cache.get(key);
     if (!entry) {
       const bound = access.filters.map((f) => ({ name: f.rule.name.value, condition: this.bindFilter(f.rule.name.value, f.compiled.ast, f.compiled.placeholders, refname, table, location) }));
+      // Every query of the session shares these trees (the rewriter never edits what it injects,
+      // and its callers only deparse): frozen, so that an edit would throw instead of leaking a
+      // changed filter into the next query.
+      for (const b of bound) deepFreeze(b.condition);
       entry = { bound, pinned: pinnedTenant(bound.map((b) => b.condition), refname, access.tenantKey) };
       cache.set(key, entry);
     }
-    // Each query gets its own copy: the tree it is injected into belongs to the caller.
-    return { bound: entry.bound.map((b) => ({ name: b.name, condition: clone(b.condition) })), pinned: entry.pinned };
+    return entry;
   }
 
   private bindFilter(name: string, ast: PgNode, placeholders: Map<number, string>, refname: string, table: TableSchema, location: number | undefined): PgNode {
@@ -697,38 +706,16 @@ class Rewriter {
 
   private collectEqualities(where: unknown, from: unknown[], scope: Scope): [ResolvedColumn | string, ResolvedColumn | string][] {
     const pairs: [ResolvedColumn | string, ResolvedColumn | string][] = [];
-    const conditions = [...conjuncts(where)];
-    const visitJoin = (value: unknown): void => {
-      const join = bodyOf<Record<string, unknown>>(value, 'JoinExpr');
-      if (!join) return;
-      visitJoin(join.larg);
-      visitJoin(join.rarg);
-      conditions.push(...conjuncts(join.quals));
-    };
-    from.forEach(visitJoin);
+    const conditions: unknown[] = [];
+    collectConjuncts(where, conditions);
+    for (const item of from) joinConditions(item, conditions);
     for (const condition of conditions) {
       const expr = bodyOf<Record<string, unknown>>(condition, 'A_Expr');
-      if (!expr || expr.kind !== 'AEXPR_OP' || names(expr.name).join('') !== '=') continue;
-      const side = (v: unknown): ResolvedColumn | string | undefined => {
-        const ref = bodyOf<{ fields?: unknown[] }>(v, 'ColumnRef');
-        if (ref) {
-          const parts = names(ref.fields);
-          if (parts.some((p) => p === undefined || p === '*')) return undefined;
-          try {
-            return this.resolve(parts as string[], scope, undefined);
-          } catch {
-            return undefined;
-          }
-        }
-        const constant = bodyOf<Record<string, unknown>>(v, 'A_Const');
-        if (constant) return constantText(constant);
-        const cast = bodyOf<{ arg?: unknown }>(v, 'TypeCast');
-        if (cast) return side(cast.arg);
-        return undefined;
-      };
-      const left = side(expr.lexpr);
-      const right = side(expr.rexpr);
-      if (left !== undefined && right !== undefined) pairs.push([left, right]);
+      if (!expr || expr.kind !== 'AEXPR_OP' || !isEqualsOperator(expr.name)) continue;
+      const left = this.equalitySide(expr.lexpr, scope);
+      if (left === undefined) continue;
+      const right = this.equalitySide(expr.rexpr, scope);
+      if (right !== undefined) pairs.push([left, right]);
     }
     // USING (tenant_key) equates the tenant keys of both sides.
     for (const [column, items] of scope.merged) {
@@ -737,35 +724,43 @@ class Rewriter {
     return pairs;
   }
 
+  /** One side of an `=`: the column it reads, the constant it is, or undefined. */
+  private equalitySide(value: unknown, scope: Scope): ResolvedColumn | string | undefined {
+    const ref = bodyOf<{ fields?: unknown[] }>(value, 'ColumnRef');
+    if (ref) {
+      const parts = names(ref.fields);
+      if (parts.some((p) => p === undefined || p === '*')) return undefined;
+      try {
+        return this.resolve(parts as string[], scope, undefined);
+      } catch {
+        return undefined;
+      }
+    }
+    const constant = bodyOf<Record<string, unknown>>(value, 'A_Const');
+    if (constant) return constantText(constant);
+    const cast = bodyOf<{ arg?: unknown }>(value, 'TypeCast');
+    if (cast) return this.equalitySide(cast.arg, scope);
+    return undefined;
+  }
+
   private checkTenants(scope: Scope, equalities: [ResolvedColumn | string, ResolvedColumn | string][], targetList: unknown[] | undefined, outputs: (string | undefined)[]): TenantInfo | 'unknown' | undefined {
-    const local = scope.items.filter((i) => i.tenant !== undefined);
-    const outer = [...scope.correlated].filter((i) => i.tenant !== undefined);
-    const involved = [...local, ...outer];
+    const involved: ScopeItem[] = [];
+    for (const item of scope.items) if (item.tenant !== undefined) involved.push(item);
+    const localCount = involved.length;
+    for (const item of scope.correlated) if (item.tenant !== undefined) involved.push(item);
     if (involved.length === 0) return undefined;
-    const parent = new Map<unknown, unknown>();
-    const find = (x: unknown): unknown => {
-      let root = x;
-      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root);
-      return root;
-    };
-    const union = (a: unknown, b: unknown): void => {
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) parent.set(ra, rb);
-    };
-    const keyNode = (item: ScopeItem): unknown => item;
-    const literalNode = (value: string): string => `literal:${value}`;
+    const local = involved.slice(0, localCount);
+    // Union-find over tenant-scoped items and tenant literals (`literal:<value>`).
+    const sets = new TenantSets();
     for (const item of involved) {
-      if (item.tenant && item.tenant !== 'unknown' && item.tenant.pinned !== undefined) union(keyNode(item), literalNode(item.tenant.pinned));
+      if (item.tenant && item.tenant !== 'unknown' && item.tenant.pinned !== undefined) sets.union(item, `literal:${item.tenant.pinned}`);
     }
-    const isKey = (r: ResolvedColumn | string): r is ResolvedColumn =>
-      typeof r !== 'string' && r.item.tenant !== undefined && r.item.tenant !== 'unknown' && r.item.tenant.keyColumn === r.column;
     for (const [a, b] of equalities) {
-      if (isKey(a) && isKey(b)) union(keyNode(a.item), keyNode(b.item));
-      else if (isKey(a) && typeof b === 'string') union(keyNode(a.item), literalNode(b));
-      else if (isKey(b) && typeof a === 'string') union(keyNode(b.item), literalNode(a));
+      if (isTenantKey(a) && isTenantKey(b)) sets.union(a.item, b.item);
+      else if (isTenantKey(a) && typeof b === 'string') sets.union(a.item, `literal:${b}`);
+      else if (isTenantKey(b) && typeof a === 'string') sets.union(b.item, `literal:${a}`);
     }
-    const roots = new Set(involved.map((i) => find(keyNode(i))));
+    const roots = new Set(involved.map((i) => sets.find(i)));
     const denied = this.rules.policy.crossTenantJoins === 'deny' && this.rules.policy.tenantKey !== undefined;
     if (denied && involved.length > 1) {
       const unknown = involved.find((i) => i.tenant === 'unknown');
@@ -778,7 +773,7 @@ class Rewriter {
       }
       if (roots.size > 1) {
         const first = involved[0];
-        const other = involved.find((i) => find(keyNode(i)) !== find(keyNode(first))) as ScopeItem;
+        const other = involved.find((i) => sets.find(i) !== sets.find(first)) as ScopeItem;
         const key = this.rules.policy.tenantKey;
         const keyOf = (i: ScopeItem): string => (i.tenant && i.tenant !== 'unknown' ? (i.tenant.keyColumn ?? key ?? '') : (key ?? ''));
         refuse(
@@ -793,28 +788,28 @@ class Rewriter {
     let pinned: string | undefined;
     if (root !== undefined) {
       for (const item of involved) {
-        if (item.tenant && item.tenant !== 'unknown' && item.tenant.pinned !== undefined && find(item) === root) pinned = item.tenant.pinned;
+        if (item.tenant && item.tenant !== 'unknown' && item.tenant.pinned !== undefined && sets.find(item) === root) pinned = item.tenant.pinned;
       }
       for (const [a, b] of equalities) {
-        if (typeof b === 'string' && isKey(a) && find(a.item) === root) pinned = b;
-        if (typeof a === 'string' && isKey(b) && find(b.item) === root) pinned = a;
+        if (typeof b === 'string' && isTenantKey(a) && sets.find(a.item) === root) pinned = b;
+        if (typeof a === 'string' && isTenantKey(b) && sets.find(b.item) === root) pinned = a;
       }
     }
     let keyColumn: string | undefined;
-    (targetList ?? []).forEach((entry, index) => {
-      if (keyColumn !== undefined) return;
-      const target = bodyOf<Record<string, unknown>>(entry, 'ResTarget');
+    const targets = targetList ?? [];
+    for (let index = 0; index < targets.length && keyColumn === undefined; index++) {
+      const target = bodyOf<Record<string, unknown>>(targets[index], 'ResTarget');
       const ref = bodyOf<{ fields?: unknown[] }>(target?.val, 'ColumnRef');
-      if (!ref) return;
+      if (!ref) continue;
       const parts = names(ref.fields);
-      if (parts.some((p) => p === undefined || p === '*')) return;
+      if (parts.some((p) => p === undefined || p === '*')) continue;
       try {
         const resolved = this.resolve(parts as string[], scope, undefined);
-        if (resolved && resolved.level === 0 && isKey(resolved)) keyColumn = outputs[index] ?? resolved.column;
+        if (resolved && resolved.level === 0 && isTenantKey(resolved)) keyColumn = outputs[index] ?? resolved.column;
       } catch {
         /* An unresolvable column carries no tenant. */
       }
-    });
+    }
     if (keyColumn === undefined) {
       // `SELECT *` keeps the tenant key under its own name.
       const key = local.find((i) => i.tenant && i.tenant !== 'unknown' && i.tenant.keyColumn && outputs.includes(i.tenant.keyColumn));
@@ -893,6 +888,50 @@ class Rewriter {
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
+
+/** Union-find over tenant-scoped items and tenant literals, for proving which rows share a tenant. */
+class TenantSets {
+  private readonly parent = new Map<unknown, unknown>();
+
+  find(x: unknown): unknown {
+    let root = x;
+    for (let next = this.parent.get(root); next !== undefined && next !== root; next = this.parent.get(root)) root = next;
+    return root;
+  }
+
+  union(a: unknown, b: unknown): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
+/** Whether a side of an equality is a tenant-scoped item's tenant key column. */
+function isTenantKey(r: ResolvedColumn | string): r is ResolvedColumn {
+  return typeof r !== 'string' && r.item.tenant !== undefined && r.item.tenant !== 'unknown' && r.item.tenant.keyColumn === r.column;
+}
+
+/** Adds the conjuncts of a condition to `into`. */
+function collectConjuncts(condition: unknown, into: unknown[]): void {
+  const bool = bodyOf<{ boolop?: string; args?: unknown[] }>(condition, 'BoolExpr');
+  if (bool?.boolop === 'AND_EXPR') {
+    for (const arg of bool.args ?? []) collectConjuncts(arg, into);
+  } else if (condition !== undefined) into.push(condition);
+}
+
+/** Adds the conjuncts of every ON of a FROM item's joins to `into`. */
+function joinConditions(value: unknown, into: unknown[]): void {
+  const join = bodyOf<Record<string, unknown>>(value, 'JoinExpr');
+  if (!join) return;
+  joinConditions(join.larg, into);
+  joinConditions(join.rarg, into);
+  collectConjuncts(join.quals, into);
+}
+
+/** Whether an A_Expr's operator name is plain `=`. */
+function isEqualsOperator(name: unknown): boolean {
+  return Array.isArray(name) && name.length === 1 && bodyOf<{ sval?: string }>(name[0], 'String')?.sval === '=';
+}
 
 function statementRefusal(type: string): string {
   switch (type) {
