@@ -54,8 +54,15 @@ export interface RewriterFaults {
 /** The parts of a function call that hold expressions. */
 const functionCallParts = ['args', 'agg_order', 'agg_filter', 'over'];
 
-const conditionTexts = new WeakMap<SessionRules, Map<string, string>>();
-const boundCache = new WeakMap<SessionRules, Map<string, { bound: { name: string; condition: PgNode }[]; pinned?: string }>>();
+/** A row filter bound to a session and a reference name; shared by every query of the session. */
+interface BoundFilter {
+  name: string;
+  condition: PgNode;
+  /** The condition's SQL, as the applied rules list it (deparsed on first use). */
+  text?: string;
+}
+
+const boundCache = new WeakMap<SessionRules, Map<string, { bound: BoundFilter[]; pinned?: string }>>();
 
 class Refused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -98,7 +105,7 @@ interface ScopeItem {
   attach?: Attach;
   location?: number;
   /** The table's row filters bound to the session, ready to inject. */
-  bound?: { name: string; condition: PgNode }[];
+  bound?: BoundFilter[];
 }
 
 interface Scope {
@@ -111,7 +118,7 @@ interface Scope {
   correlated: Set<ScopeItem>;
   hasUsingJoin: boolean;
   /** The level's output column names, for ORDER BY. */
-  outputNames?: Set<string>;
+  outputNames?: (string | undefined)[];
 }
 
 interface ResolvedColumn {
@@ -184,7 +191,7 @@ class Rewriter {
     const equalities = this.collectEqualities(stmt.whereClause, from, scope);
 
     const outputs = this.targetList(stmt, scope);
-    scope.outputNames = new Set(outputs.filter((o): o is string => o !== undefined));
+    scope.outputNames = outputs;
     if (stmt.whereClause !== undefined) stmt.whereClause = this.walk(stmt.whereClause, scope, this.faults.skipMasksInWhere ? 'nomask' : undefined);
     for (const item of from) this.joinQuals(item, scope);
     if (stmt.groupClause) stmt.groupClause = (stmt.groupClause as unknown[]).map((g) => this.groupItem(g, scope));
@@ -348,7 +355,7 @@ class Rewriter {
     if (alias?.colnames?.length && (access.masks.size || access.filters.length)) {
       refuse(`renaming the columns of ${relname} in its alias is not supported for a protected table`, rangeVar.location);
     }
-    const columns = table.columns.map((c) => c.name);
+    const columns = columnNames(table);
     // Filters are bound now, so that a correlated subquery that reads this table sees its tenant pinned.
     const { bound, pinned } = this.boundFilters(access, table, refname, rangeVar.location as number);
     let tenant: TenantInfo | undefined;
@@ -444,7 +451,7 @@ class Rewriter {
     const ref = bodyOf<{ fields?: unknown[] }>(value, 'ColumnRef');
     if (ref) {
       const parts = names(ref.fields);
-      if (parts.length === 1 && parts[0] !== undefined && !this.inputHas(scope, parts[0]) && scope.outputNames?.has(parts[0])) return value;
+      if (parts.length === 1 && parts[0] !== undefined && !this.inputHas(scope, parts[0]) && scope.outputNames?.includes(parts[0])) return value;
     }
     return this.walk(value, scope);
   }
@@ -461,7 +468,7 @@ class Rewriter {
     const ref = bodyOf<{ fields?: unknown[] }>(value, 'ColumnRef');
     if (ref) {
       const parts = names(ref.fields);
-      if (parts.length === 1 && parts[0] !== undefined && scope.outputNames?.has(parts[0])) return value;
+      if (parts.length === 1 && parts[0] !== undefined && scope.outputNames?.includes(parts[0])) return value;
     }
     return this.walk(value, scope);
   }
@@ -584,18 +591,29 @@ class Rewriter {
     let level = 0;
     for (let s: Scope | undefined = scope; s; s = s.parent, level++) {
       if (qualifier !== undefined) {
-        const items = s.items.filter((i) => i.refname === qualifier);
-        if (items.length > 1) refuse(`table name ${qualifier} is used twice in one FROM clause`, location);
-        if (items.length === 1) {
-          const item = items[0];
+        let item: ScopeItem | undefined;
+        for (const candidate of s.items) {
+          if (candidate.refname !== qualifier) continue;
+          if (item) refuse(`table name ${qualifier} is used twice in one FROM clause`, location);
+          item = candidate;
+        }
+        if (item) {
           if (item.kind === 'table' && !item.columns?.includes(column)) return undefined;
           return { item, column, level };
         }
         continue;
       }
-      const candidates = s.items.filter((i) => i.columns?.includes(column));
-      if (candidates.length === 1) return { item: candidates[0], column, level };
-      if (candidates.length > 1) {
+      let single: ScopeItem | undefined;
+      let count = 0;
+      for (const candidate of s.items) {
+        if (candidate.columns?.includes(column)) {
+          single = candidate;
+          count++;
+        }
+      }
+      if (count === 1 && single) return { item: single, column, level };
+      if (count > 1) {
+        const candidates = s.items.filter((i) => i.columns?.includes(column));
         const merged = s.merged.get(column);
         if (merged && candidates.every((c) => merged.includes(c))) {
           if (candidates.some((c) => c.access?.masks.has(column))) refuse(`column ${column} is joined with USING and masked: qualify it with its table`, location);
@@ -619,16 +637,13 @@ class Rewriter {
     for (const item of scope.items) {
       if (item.kind !== 'table' || !item.access || !item.table) continue;
       if (this.faults.skipFiltersInSubqueries && this.depth > 0) continue;
-      const conditions = (item.bound ?? []).map((b) => {
-        this.note(`filter:${item.refname}:${b.name}:${this.depth}:${this.applied.length}`, {
-          kind: 'row_filter',
-          table: item.table?.name ?? '',
-          alias: item.refname,
-          name: b.name,
-          condition: this.conditionText(`${item.table?.name}:${b.name}:${item.refname}`, b.condition),
-        });
-        return b.condition;
-      });
+      const conditions: PgNode[] = [];
+      for (const b of item.bound ?? []) {
+        // Every read of a protected table is listed, each time it is read.
+        b.text ??= deparseCondition(b.condition);
+        this.applied.push({ kind: 'row_filter', table: item.table.name, alias: item.refname, name: b.name, condition: b.text });
+        conditions.push(b.condition);
+      }
       if (conditions.length === 0) continue;
       const condition = and(conditions);
       const attach = item.attach ?? { kind: 'where' };
@@ -649,7 +664,7 @@ class Rewriter {
   }
 
   /** A table's filters bound for a reference name; the same for every query of a session, so kept. */
-  private boundFilters(access: TableAccess, table: TableSchema, refname: string, location: number): { bound: { name: string; condition: PgNode }[]; pinned?: string } {
+  private boundFilters(access: TableAccess, table: TableSchema, refname: string, location: number): { bound: BoundFilter[]; pinned?: string } {
     let cache = boundCache.get(this.rules);
     if (!cache) {
       cache = new Map();
@@ -660,8 +675,7 @@ class Rewriter {
     if (!entry) {
       const bound = access.filters.map((f) => ({ name: f.rule.name.value, condition: this.bindFilter(f.rule.name.value, f.compiled.ast, f.compiled.placeholders, refname, table, location) }));
       // Every query of the session shares these trees (the rewriter never edits what it injects,
-      // and its callers only deparse): frozen, so that an edit would throw instead of leaking a
-      // changed filter into the next query.
+      // and its callers only deparse): frozen, so that an edit cannot leak into the next query.
       for (const b of bound) deepFreeze(b.condition);
       entry = { bound, pinned: pinnedTenant(bound.map((b) => b.condition), refname, access.tenantKey) };
       cache.set(key, entry);
@@ -679,21 +693,6 @@ class Rewriter {
       return stringConst(value);
     });
     return qualifyColumns(bound, refname) as PgNode;
-  }
-
-  /** The SQL of a bound filter, as the applied rules list it; the same for every query of a session. */
-  private conditionText(key: string, condition: PgNode): string {
-    let cache = conditionTexts.get(this.rules);
-    if (!cache) {
-      cache = new Map();
-      conditionTexts.set(this.rules, cache);
-    }
-    let text = cache.get(key);
-    if (text === undefined) {
-      text = deparseCondition(condition);
-      cache.set(key, text);
-    }
-    return text;
   }
 
   private note(key: string, rule: AppliedRule): void {
@@ -888,6 +887,18 @@ class Rewriter {
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
+
+const columnNameLists = new WeakMap<TableSchema, string[]>();
+
+/** A table's column names, in order; the same array for every query (never edited). */
+function columnNames(table: TableSchema): string[] {
+  let list = columnNameLists.get(table);
+  if (!list) {
+    list = table.columns.map((c) => c.name);
+    columnNameLists.set(table, list);
+  }
+  return list;
+}
 
 /** Union-find over tenant-scoped items and tenant literals, for proving which rows share a tenant. */
 class TenantSets {
