@@ -153,17 +153,17 @@ function fillNode(value: unknown, leadsToHole: WeakSet<object>, column: PgNode):
  * The expression that shows a masked column: the column reference wrapped in the mask function.
  * These are the definitions of the masks (docs/policy-format.md):
  *   redact      '***' (NULL stays NULL, as an outer join's missing row must)
- *   partial(N)  the last N characters, each one before them as `*`
+ *   partial(N)  the last N characters, padded on the left with one `*` for each character before them
  *   hash        the SHA-256 hex digest of the value's text (UTF-8)
  *   null        NULL of the column's type
  */
 export function maskExpression(fn: MaskFunction, column: PgNode, typeName: PgNode): PgNode {
   switch (fn.name) {
     case 'redact':
-      return fill(template(`CASE WHEN $1 IS NULL THEN NULL ELSE '***'::text END`), column);
+      return fill(template(`CASE WHEN $1 IS NOT NULL THEN '***'::text END`), column);
     case 'partial': {
       const n = fn.showLast;
-      return fill(template(`repeat('*', greatest(length($1::text) - ${n}, 0)) || right($1::text, ${n})`), column);
+      return fill(template(`lpad(right($1::text, ${n}), length($1::text), '*')`), column);
     }
     case 'hash':
       return fill(template(`encode(sha256(convert_to($1::text, 'UTF8')), 'hex')`), column);

@@ -37,7 +37,7 @@ describe('SQL diagnostics and previews under the demo policy', () => {
     assert.deepEqual(
       previews.map((p) => [p.range.start.line, p.original, p.rewritten, p.applied.map((a) => a.kind)]),
       [
-        [0, 'SELECT email FROM customers', "SELECT repeat('*', GREATEST(length(email::text) - 4, 0)) || \"right\"(email::text, 4) AS email FROM customers WHERE customers.org_id = '7'", ['mask', 'row_filter']],
+        [0, 'SELECT email FROM customers', "SELECT lpad(\"right\"(email::text, 4), length(email::text), '*') AS email FROM customers WHERE customers.org_id = '7'", ['mask', 'row_filter']],
         [1, 'DELETE FROM invoices WHERE id = 1', "DELETE FROM invoices WHERE invoices.org_id = '7' AND id = 1", ['row_filter']],
       ],
     );

@@ -4,8 +4,7 @@
 SELECT
   name,
   CASE
-    WHEN email IS NULL THEN NULL
-    ELSE '***'::text
+    WHEN email IS NOT NULL THEN '***'::text
   END AS email
 FROM
   customers
@@ -19,8 +18,7 @@ WHERE
 SELECT
   agent_id,
   CASE
-    WHEN prompt IS NULL THEN NULL
-    ELSE '***'::text
+    WHEN prompt IS NOT NULL THEN '***'::text
   END AS prompt,
   tokens
 FROM
@@ -36,7 +34,11 @@ WHERE
 -- mask payments.card_number: partial(4)
 -- row filter payments.same_tenant on p: p.org_id = '1'
 SELECT
-  repeat('*', GREATEST(length(p.card_number::text) - 4, 0)) || "right" (p.card_number::text, 4) AS card_number,
+  lpad(
+    "right" (p.card_number::text, 4),
+    length(p.card_number::text),
+    '*'
+  ) AS card_number,
   p.amount
 FROM
   payments AS p

@@ -28,7 +28,11 @@ FROM
 -- row filter customers.same_tenant on customers: customers.org_id = '3'
 -- row filter organizations.own_organization on organizations: organizations.id = '3'
 SELECT
-  repeat('*', GREATEST(length(email::text) - 4, 0)) || "right" (email::text, 4) AS email
+  lpad(
+    "right" (email::text, 4),
+    length(email::text),
+    '*'
+  ) AS email
 FROM
   customers
 WHERE

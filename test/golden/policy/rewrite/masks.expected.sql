@@ -3,10 +3,13 @@
 -- mask customers.phone: redact
 -- row filter customers.same_tenant on customers: customers.org_id = '1'
 SELECT
-  repeat('*', GREATEST(length(email::text) - 4, 0)) || "right" (email::text, 4) AS email,
+  lpad(
+    "right" (email::text, 4),
+    length(email::text),
+    '*'
+  ) AS email,
   CASE
-    WHEN phone IS NULL THEN NULL
-    ELSE '***'::text
+    WHEN phone IS NOT NULL THEN '***'::text
   END AS phone
 FROM
   customers
@@ -22,7 +25,11 @@ FROM
   customers AS c
 WHERE
   c.org_id = '1'
-  AND repeat('*', GREATEST(length(c.email::text) - 4, 0)) || "right" (c.email::text, 4) LIKE '%@harbour.example';
+  AND lpad(
+    "right" (c.email::text, 4),
+    length(c.email::text),
+    '*'
+  ) LIKE '%@harbour.example';
 
 -- line 7: SELECT c.email, count(*) FROM customers c JOIN invoices i ON i.customer_id = c.id AND i.org_id = c.org_id AND c.email <> '' GROUP BY c.email HAVING max(c.phone) IS NOT NULL
 -- mask customers.email: partial(4)
@@ -30,25 +37,34 @@ WHERE
 -- row filter customers.same_tenant on c: c.org_id = '1'
 -- row filter invoices.same_tenant on i: i.org_id = '1'
 SELECT
-  repeat('*', GREATEST(length(c.email::text) - 4, 0)) || "right" (c.email::text, 4) AS email,
+  lpad(
+    "right" (c.email::text, 4),
+    length(c.email::text),
+    '*'
+  ) AS email,
   count(*)
 FROM
   customers AS c
   JOIN invoices AS i ON i.customer_id = c.id
   AND i.org_id = c.org_id
-  AND (
-    repeat('*', GREATEST(length(c.email::text) - 4, 0)) || "right" (c.email::text, 4)
+  AND lpad(
+    "right" (c.email::text, 4),
+    length(c.email::text),
+    '*'
   ) <> ''
 WHERE
   c.org_id = '1'
   AND i.org_id = '1'
 GROUP BY
-  repeat('*', GREATEST(length(c.email::text) - 4, 0)) || "right" (c.email::text, 4)
+  lpad(
+    "right" (c.email::text, 4),
+    length(c.email::text),
+    '*'
+  )
 HAVING
   max(
     CASE
-      WHEN c.phone IS NULL THEN NULL
-      ELSE '***'::text
+      WHEN c.phone IS NOT NULL THEN '***'::text
     END
   ) IS NOT NULL;
 
@@ -57,7 +73,11 @@ HAVING
 -- row filter customers.same_tenant on customers: customers.org_id = '1'
 SELECT DISTINCT
   lower(
-    repeat('*', GREATEST(length(email::text) - 4, 0)) || "right" (email::text, 4)
+    lpad(
+      "right" (email::text, 4),
+      length(email::text),
+      '*'
+    )
   ) AS address
 FROM
   customers
@@ -77,8 +97,7 @@ WHERE
   customers.org_id = '1'
 ORDER BY
   CASE
-    WHEN phone IS NULL THEN NULL
-    ELSE '***'::text
+    WHEN phone IS NOT NULL THEN '***'::text
   END NULLS LAST;
 
 -- line 10: SELECT prompt, tokens FROM agent_runs WHERE tokens > 1000
@@ -87,8 +106,7 @@ ORDER BY
 -- row filter agent_runs.same_tenant on agent_runs: agent_runs.org_id = '1'
 SELECT
   CASE
-    WHEN prompt IS NULL THEN NULL
-    ELSE '***'::text
+    WHEN prompt IS NOT NULL THEN '***'::text
   END AS prompt,
   NULL::int AS tokens
 FROM

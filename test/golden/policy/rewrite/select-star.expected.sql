@@ -6,13 +6,13 @@ SELECT
   customers.id AS id,
   customers.org_id AS org_id,
   customers.name AS name,
-  repeat(
-    '*',
-    GREATEST(length(customers.email::text) - 4, 0)
-  ) || "right" (customers.email::text, 4) AS email,
+  lpad(
+    "right" (customers.email::text, 4),
+    length(customers.email::text),
+    '*'
+  ) AS email,
   CASE
-    WHEN customers.phone IS NULL THEN NULL
-    ELSE '***'::text
+    WHEN customers.phone IS NOT NULL THEN '***'::text
   END AS phone,
   customers.region AS region,
   customers.segment AS segment
@@ -31,10 +31,13 @@ SELECT
   c.id AS id,
   c.org_id AS org_id,
   c.name AS name,
-  repeat('*', GREATEST(length(c.email::text) - 4, 0)) || "right" (c.email::text, 4) AS email,
+  lpad(
+    "right" (c.email::text, 4),
+    length(c.email::text),
+    '*'
+  ) AS email,
   CASE
-    WHEN c.phone IS NULL THEN NULL
-    ELSE '***'::text
+    WHEN c.phone IS NOT NULL THEN '***'::text
   END AS phone,
   c.region AS region,
   c.segment AS segment

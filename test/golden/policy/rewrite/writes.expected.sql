@@ -38,7 +38,11 @@ WHERE
   AND paid_on < '2024-01-01'::date
 RETURNING
   id,
-  repeat('*', GREATEST(length(card_number::text) - 4, 0)) || "right" (card_number::text, 4) AS card_number;
+  lpad(
+    "right" (card_number::text, 4),
+    length(card_number::text),
+    '*'
+  ) AS card_number;
 
 -- line 7: UPDATE invoices SET org_id = 3 WHERE id = 2001
 -- REFUSED CG-SQL-REFUSED at 7:21: UPDATE may not change org_id: a row filter or the tenant key reads it, and the new row could leave what the role may see
