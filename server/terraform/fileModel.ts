@@ -220,15 +220,18 @@ function itemsAfterEdit(tree: Tree, before: { text: string; items: TopLevelItem[
     const start = node.startIndex;
     const end = node.endIndex;
     const type = node.type;
-    if (end <= prefix && !node.hasError) {
+    // A node with errors is reused too when its text did not change: re-reading it would give the
+    // same items, and in a file left broken while the user types elsewhere that is most of the file.
+    const hasError = node.hasError;
+    if (end <= prefix) {
       const twin = byStart.get(start);
-      if (twin && twin.clean && twin.inBody === inBody && twin.end === end && twin.type === type) {
+      if (twin && twin.clean === !hasError && twin.inBody === inBody && twin.end === end && twin.type === type) {
         items.push(twin);
         continue;
       }
-    } else if (start >= text.length - suffix && !node.hasError) {
+    } else if (start >= text.length - suffix) {
       const twin = byStart.get(start - delta);
-      if (twin && twin.clean && twin.inBody === inBody && twin.end === end - delta && twin.type === type) {
+      if (twin && twin.clean === !hasError && twin.inBody === inBody && twin.end === end - delta && twin.type === type) {
         items.push(newAfter.line === oldAfter.line && newAfter.character === oldAfter.character ? { ...twin, start, end } : { ...movedCopy(twin, move), start, end });
         continue;
       }

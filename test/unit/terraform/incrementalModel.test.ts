@@ -94,3 +94,32 @@ describe('file model of an edited document', () => {
     assert.deepStrictEqual(model.body.attributes[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } });
   });
 });
+
+describe('file model of a document broken in many places while the user types', () => {
+  it('equals the model of the same text parsed from scratch after each of 150 stray spaces', () => {
+    const blocks = Array.from({ length: 40 }, (_, i) =>
+      i % 2 === 0
+        ? `resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n  ingress {\n    from_port   = ${1000 + i}\n    cidr_blocks = var.admin_cidrs\n  }\n}\n\n`
+        : `resource "aws_instance" "i${i}" {\n  ami       = "ami-0123"\n  subnet_id = aws_subnet.s${i}.id\n  user_data = <<-EOT\n    echo \${var.environment}\n  EOT\n}\n\n`,
+    );
+    let text = blocks.join('');
+    let tree = parser.parse(text);
+    let model = fileModelFromTree(tree, 'file:///ws/main.tf', 'tf', text, { keepItems: true });
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    try {
+      for (let i = 0; i < 150; i++) {
+        const offset = Math.floor(random() * (text.length + 1));
+        const result = parser.reparse(tree, text, [{ start: offset, end: offset, newText: ' ' }]);
+        tree.delete();
+        tree = result.tree;
+        text = result.text;
+        model = fileModelFromTree(tree, 'file:///ws/main.tf', 'tf', text, { keepItems: true, previous: model });
+        assert.deepStrictEqual(model, fresh(text), `after a space at ${offset} (edit ${i + 1})`);
+      }
+      assert.ok(model.syntax.length > 0, 'the edits broke the file');
+    } finally {
+      tree.delete();
+    }
+  });
+});
