@@ -51,6 +51,10 @@ export interface RewriterFaults {
   skipMasksInWhere?: boolean;
 }
 
+/** What a statement without WITH sees, and a scope without USING joins has (never written to). */
+const noCtes: ReadonlyMap<string, QueryInfo> = new Map();
+const noMerges: ReadonlyMap<string, ScopeItem[]> = new Map();
+
 /** The parts of a function call that hold expressions. */
 const functionCallParts = ['args', 'agg_order', 'agg_filter', 'over'];
 
@@ -111,11 +115,11 @@ interface ScopeItem {
 interface Scope {
   items: ScopeItem[];
   parent?: Scope;
-  ctes: Map<string, QueryInfo>;
+  ctes: ReadonlyMap<string, QueryInfo>;
   /** Columns merged by USING or NATURAL joins: name → the items joined on it. */
-  merged: Map<string, ScopeItem[]>;
+  merged?: Map<string, ScopeItem[]>;
   /** Items of enclosing levels this level's expressions read (correlation). */
-  correlated: Set<ScopeItem>;
+  correlated?: Set<ScopeItem>;
   hasUsingJoin: boolean;
   /** The level's output column names, for ORDER BY. */
   outputNames?: (string | undefined)[];
@@ -143,7 +147,7 @@ export function rewriteStatement(ast: PgNode, rules: SessionRules, faults: Rewri
 
 class Rewriter {
   readonly applied: AppliedRule[] = [];
-  private readonly appliedKeys = new Set<string>();
+  private appliedKeys: Set<string> | undefined;
   private depth = 0;
 
   constructor(private readonly rules: SessionRules, private readonly faults: RewriterFaults) {}
@@ -159,7 +163,7 @@ class Rewriter {
     switch (node.type) {
       case 'SelectStmt':
         if (node.body.intoClause) refuse('SELECT INTO creates a table; the preview runs reads only', (node.body.intoClause as { rel?: { location?: number } }).rel?.location);
-        this.select(node.body, undefined, new Map());
+        this.select(node.body, undefined, noCtes);
         return;
       case 'UpdateStmt':
         this.update(node.body);
@@ -174,11 +178,11 @@ class Rewriter {
 
   // ---- query levels ----------------------------------------------------------------------------
 
-  private select(stmt: Record<string, unknown>, outer: Scope | undefined, ctes: Map<string, QueryInfo>): QueryInfo {
+  private select(stmt: Record<string, unknown>, outer: Scope | undefined, ctes: ReadonlyMap<string, QueryInfo>): QueryInfo {
     const visible = this.withClause(stmt.withClause as Record<string, unknown> | undefined, outer, ctes);
     if (stmt.op && stmt.op !== 'SETOP_NONE') return this.setOperation(stmt, outer, visible);
     if (stmt.lockingClause) refuse('SELECT … FOR UPDATE/SHARE locks rows; the preview runs reads only');
-    const scope: Scope = { items: [], parent: outer, ctes: visible, merged: new Map(), correlated: new Set(), hasUsingJoin: false };
+    const scope: Scope = { items: [], parent: outer, ctes: visible, hasUsingJoin: false };
     if (stmt.valuesLists) {
       this.walk(stmt.valuesLists, scope);
       const first = (stmt.valuesLists as unknown[])[0];
@@ -208,7 +212,7 @@ class Rewriter {
     return { columns: outputs.every((o) => o !== undefined) ? (outputs as string[]) : undefined, tenant };
   }
 
-  private setOperation(stmt: Record<string, unknown>, outer: Scope | undefined, ctes: Map<string, QueryInfo>): QueryInfo {
+  private setOperation(stmt: Record<string, unknown>, outer: Scope | undefined, ctes: ReadonlyMap<string, QueryInfo>): QueryInfo {
     const left = this.select(stmt.larg as Record<string, unknown>, outer, ctes);
     const right = this.select(stmt.rarg as Record<string, unknown>, outer, ctes);
     // ORDER BY and LIMIT of a set operation name output columns, which are already rewritten.
@@ -220,7 +224,7 @@ class Rewriter {
     return { columns: left.columns, tenant: combineTenants(left, right) };
   }
 
-  private withClause(withClause: Record<string, unknown> | undefined, outer: Scope | undefined, ctes: Map<string, QueryInfo>): Map<string, QueryInfo> {
+  private withClause(withClause: Record<string, unknown> | undefined, outer: Scope | undefined, ctes: ReadonlyMap<string, QueryInfo>): ReadonlyMap<string, QueryInfo> {
     if (!withClause) return ctes;
     const visible = new Map(ctes);
     const recursive = withClause.recursive === true;
@@ -315,6 +319,7 @@ class Rewriter {
           scope.hasUsingJoin = true;
           for (const column of using) {
             const joined = [...leftItems, ...rightItems].filter((i) => i.columns?.includes(column));
+            scope.merged ??= new Map();
             scope.merged.set(column, [...(scope.merged.get(column) ?? []), ...joined]);
           }
         }
@@ -399,7 +404,7 @@ class Rewriter {
         const before = target.val;
         target.val = this.walk(target.val, scope);
         const ref = bodyOf<{ fields?: unknown[] }>(before, 'ColumnRef');
-        const column = ref ? names(ref.fields).at(-1) : undefined;
+        const column = ref && Array.isArray(ref.fields) ? bodyOf<{ sval?: string }>(ref.fields[ref.fields.length - 1], 'String')?.sval : undefined;
         if (target.name === undefined && column !== undefined && target.val !== before) target.name = column;
         outputs.push((target.name as string | undefined) ?? column ?? implicitName(before));
         rewritten.push(entry);
@@ -411,9 +416,8 @@ class Rewriter {
 
   private starOf(value: unknown): { qualifier?: string; location?: number } | undefined {
     const ref = bodyOf<{ fields?: unknown[]; location?: number }>(value, 'ColumnRef');
-    if (!ref) return undefined;
+    if (!ref || !Array.isArray(ref.fields) || !bodyOf(ref.fields[ref.fields.length - 1], 'A_Star')) return undefined;
     const parts = names(ref.fields);
-    if (parts.at(-1) !== '*') return undefined;
     if (parts.length === 1) return { location: ref.location };
     if (parts.length === 2) return { qualifier: parts[0], location: ref.location };
     if (parts.length === 3 && parts[0] === 'public') return { qualifier: parts[1], location: ref.location };
@@ -614,7 +618,7 @@ class Rewriter {
       if (count === 1 && single) return { item: single, column, level };
       if (count > 1) {
         const candidates = s.items.filter((i) => i.columns?.includes(column));
-        const merged = s.merged.get(column);
+        const merged = s.merged?.get(column);
         if (merged && candidates.every((c) => merged.includes(c))) {
           if (candidates.some((c) => c.access?.masks.has(column))) refuse(`column ${column} is joined with USING and masked: qualify it with its table`, location);
           return undefined;
@@ -696,6 +700,7 @@ class Rewriter {
   }
 
   private note(key: string, rule: AppliedRule): void {
+    this.appliedKeys ??= new Set();
     if (this.appliedKeys.has(key)) return;
     this.appliedKeys.add(key);
     this.applied.push(rule);
@@ -717,7 +722,7 @@ class Rewriter {
       if (right !== undefined) pairs.push([left, right]);
     }
     // USING (tenant_key) equates the tenant keys of both sides.
-    for (const [column, items] of scope.merged) {
+    for (const [column, items] of scope.merged ?? noMerges) {
       for (let i = 1; i < items.length; i++) pairs.push([{ item: items[0], column, level: 0 }, { item: items[i], column, level: 0 }]);
     }
     return pairs;
@@ -746,7 +751,7 @@ class Rewriter {
     const involved: ScopeItem[] = [];
     for (const item of scope.items) if (item.tenant !== undefined) involved.push(item);
     const localCount = involved.length;
-    for (const item of scope.correlated) if (item.tenant !== undefined) involved.push(item);
+    if (scope.correlated) for (const item of scope.correlated) if (item.tenant !== undefined) involved.push(item);
     if (involved.length === 0) return undefined;
     const local = involved.slice(0, localCount);
     // Union-find over tenant-scoped items and tenant literals (`literal:<value>`).
@@ -822,8 +827,8 @@ class Rewriter {
   // ---- UPDATE and DELETE -----------------------------------------------------------------------
 
   private update(stmt: Record<string, unknown>): void {
-    const ctes = this.withClause(stmt.withClause as Record<string, unknown> | undefined, undefined, new Map());
-    const scope: Scope = { items: [], ctes, merged: new Map(), correlated: new Set(), hasUsingJoin: false };
+    const ctes = this.withClause(stmt.withClause as Record<string, unknown> | undefined, undefined, noCtes);
+    const scope: Scope = { items: [], ctes, hasUsingJoin: false };
     const relation = stmt.relation as Record<string, unknown>;
     this.rangeVar(relation, scope, { kind: 'where' }, () => refuse('the target of UPDATE cannot be wrapped'));
     const target = scope.items[0];
@@ -855,8 +860,8 @@ class Rewriter {
   }
 
   private delete(stmt: Record<string, unknown>): void {
-    const ctes = this.withClause(stmt.withClause as Record<string, unknown> | undefined, undefined, new Map());
-    const scope: Scope = { items: [], ctes, merged: new Map(), correlated: new Set(), hasUsingJoin: false };
+    const ctes = this.withClause(stmt.withClause as Record<string, unknown> | undefined, undefined, noCtes);
+    const scope: Scope = { items: [], ctes, hasUsingJoin: false };
     const relation = stmt.relation as Record<string, unknown>;
     this.rangeVar(relation, scope, { kind: 'where' }, () => refuse('the target of DELETE cannot be wrapped'));
     if (scope.items[0].kind !== 'table') refuse('DELETE from a CTE is not supported', relation.location);
@@ -1000,7 +1005,7 @@ function findItems(scope: Scope, refname: string): ScopeItem[] {
 function markCorrelated(scope: Scope, item: ScopeItem, level: number): void {
   // Every level between the reference and the item's own level reads the item.
   let s: Scope | undefined = scope;
-  for (let i = 0; i < level && s; i++, s = s.parent) s.correlated.add(item);
+  for (let i = 0; i < level && s; i++, s = s.parent) (s.correlated ??= new Set()).add(item);
 }
 
 function renameColumns(columns: string[] | undefined, aliases: string[]): string[] | undefined {
