@@ -232,7 +232,11 @@ function itemsAfterEdit(tree: Tree, before: { text: string; items: TopLevelItem[
     } else if (start >= text.length - suffix) {
       const twin = byStart.get(start - delta);
       if (twin && twin.clean === !hasError && twin.inBody === inBody && twin.end === end - delta && twin.type === type) {
-        items.push(newAfter.line === oldAfter.line && newAfter.character === oldAfter.character ? { ...twin, start, end } : { ...movedCopy(twin, move), start, end });
+        // When the edit adds or removes no line, only positions on its own line move: a block that
+        // starts on a later line is taken as it is (most edits are within a line, and copying the
+        // rest of a long file on every keystroke is most of the garbage typing makes).
+        const unmoved = newAfter.line === oldAfter.line && (newAfter.character === oldAfter.character || node.startPosition.row > newAfter.line);
+        items.push(unmoved ? { ...twin, start, end } : { ...movedCopy(twin, move), start, end });
         continue;
       }
     }

@@ -175,22 +175,40 @@ export class WorkspaceIndex {
   /** The module calls that use a folder as their child module. */
   callersOf(moduleUri: string): { parent: string; declaration: Declaration }[] {
     if (!this.callersCache || this.callersCache.generation !== this.generation) {
+      // Each module's own calls are kept with its module view, which an edit elsewhere leaves
+      // alone: after a keystroke only the edited module's calls are looked up again.
       const map = new Map<string, { parent: string; declaration: Declaration }[]>();
       for (const parent of this.moduleUris()) {
-        for (const [key, list] of this.module(parent).declarations) {
-          if (!key.startsWith('module.')) continue;
-          const child = this.childModuleUri(list[0]);
-          if (!child) continue;
-          const entry = map.get(child) ?? [];
-          entry.push({ parent, declaration: list[0] });
-          map.set(child, entry);
+        for (const call of this.localCallsOf(parent)) {
+          const entry = map.get(call.child) ?? [];
+          entry.push({ parent, declaration: call.declaration });
+          map.set(call.child, entry);
         }
       }
       this.callersCache = { generation: this.generation, map };
     }
     return this.callersCache.map.get(moduleUri) ?? [];
   }
+
+  /** A module's calls of local child modules, with the folder each one points at. */
+  private localCallsOf(moduleUri: string): { child: string; declaration: Declaration }[] {
+    const view = this.module(moduleUri);
+    let calls = localCalls.get(view);
+    if (!calls) {
+      calls = [];
+      for (const [key, list] of view.declarations) {
+        if (!key.startsWith('module.')) continue;
+        const child = this.childModuleUri(list[0]);
+        if (child) calls.push({ child, declaration: list[0] });
+      }
+      localCalls.set(view, calls);
+    }
+    return calls;
+  }
 }
+
+/** Each module view's local module calls (see `WorkspaceIndex.localCallsOf`). */
+const localCalls = new WeakMap<ModuleIndex, { child: string; declaration: Declaration }[]>();
 
 /** Resolves a relative path against a folder URI, the way Terraform resolves a local module source. */
 export function resolveUri(folderUri: string, relative: string): string {
