@@ -67,6 +67,11 @@ export function startLanguageServer(connection: Connection): void {
   let shuttingDown = false;
   let auditLogPath = defaultAuditLogPath();
   const live = new LiveStateService(() => terraform?.index, () => folders, (m) => connection.console.log(`Cartograph: ${m}`));
+  // A deferred re-link (a large workspace, typed in) brings drift, live findings and lenses up to date.
+  live.onRelinked = () => {
+    refreshOpenDocuments();
+    if (clientRefreshesCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  };
   /** Reads the snapshot in force again (when it changed) and refreshes what shows the comparison. */
   const reloadLive = async (): Promise<void> => {
     const changed = await live.load().catch(() => false);
@@ -386,7 +391,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onRequest(LiveStatusRequest.method, async (): Promise<LiveStatusRequest.Result> => {
     await live.load().catch(() => false);
-    const current = guard('the live comparison', () => live.current());
+    const current = guard('the live comparison', () => live.current({ fresh: true }));
     const file = live.snapshotFile();
     return {
       ...(file ? { file } : {}),

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { readSnapshot } from '../cloud/snapshotStore';
 import { driftFindings } from '../link/drift';
 import { liveRuleFindings, type LiveFinding } from '../link/liveFindings';
@@ -48,14 +49,24 @@ export class LiveStateService {
   private chosen: string | null | undefined;
   private loaded: { file: string; mtimeMs: number; snapshot: CloudSnapshot } | undefined;
   private loadError: string | undefined;
-  private cache: { generation: number; file: string; result: LinkedWorkspace } | undefined;
+  private cache: { generation: number; file: string; result: LinkedWorkspace; costMs: number } | undefined;
+  private relinkTimer: NodeJS.Timeout | undefined;
+  /** Called after a deferred re-link has replaced a stale result, so that the editor refreshes. */
+  onRelinked: (() => void) | undefined;
   private stateCache = new Map<string, { mtimeMs: number; text: string }>();
-  private liveOnlyCache: { snapshot: CloudSnapshot; options: string; generation: number; findings: LiveFinding[]; placed: Map<string, RuleFinding[]> } | undefined;
+  private liveOnlyCache: { snapshot: CloudSnapshot; options: string; links: LinkedWorkspace['links']; findings: LiveFinding[]; placed: Map<string, RuleFinding[]> } | undefined;
 
   constructor(
     private readonly index: () => WorkspaceIndex | undefined,
     private readonly folders: () => string[],
     private readonly log: (message: string) => void,
+    /**
+     * Linking a large workspace to a large snapshot takes hundreds of milliseconds: more than a
+     * keystroke may cost. When the last link took longer than `slowLinkMs`, an edit is answered
+     * with the links from before it, and the workspace is linked again once the index has been
+     * quiet for `relinkDelayMs` (then `onRelinked` refreshes what the editor shows).
+     */
+    private readonly timing: { slowLinkMs: number; relinkDelayMs: number } = { slowLinkMs: 100, relinkDelayMs: 300 },
   ) {}
 
   /** The snapshot file in force, absolute, or undefined for none. */
@@ -118,17 +129,46 @@ export class LiveStateService {
     return changed;
   }
 
-  /** The snapshot and its links to the current index, computed once per change of the index. */
-  current(): (LinkedWorkspace & { snapshot: CloudSnapshot; file: string }) | undefined {
+  /**
+   * The snapshot and its links to the current index, computed once per change of the index. While
+   * the user types in a workspace whose linking is slow, the links from before the latest edits
+   * (see the constructor); `{ fresh: true }` always links the index as it is now.
+   */
+  current(options: { fresh?: boolean } = {}): (LinkedWorkspace & { snapshot: CloudSnapshot; file: string }) | undefined {
     const index = this.index();
     if (!index || !this.loaded) return undefined;
     const { file, snapshot } = this.loaded;
     if (!this.cache || this.cache.generation !== index.generation || this.cache.file !== file) {
-      const { states, problems } = workspaceStates(index, this.statePathAbsolute(), undefined, (f) => this.readState(f));
-      for (const p of problems) this.log(`cannot read the Terraform state: ${p} (linking by ids and names instead)`);
-      this.cache = { generation: index.generation, file, result: linkAndCompare(index, snapshot, states) };
+      if (!options.fresh && this.cache && this.cache.file === file && this.cache.costMs > this.timing.slowLinkMs) {
+        this.scheduleRelink();
+        return { ...this.cache.result, snapshot, file };
+      }
+      this.relink(index, file, snapshot);
     }
-    return { ...this.cache.result, snapshot, file };
+    return { ...this.cache!.result, snapshot, file };
+  }
+
+  private relink(index: WorkspaceIndex, file: string, snapshot: CloudSnapshot): void {
+    if (this.relinkTimer) clearTimeout(this.relinkTimer);
+    this.relinkTimer = undefined;
+    const started = performance.now();
+    const { states, problems } = workspaceStates(index, this.statePathAbsolute(), undefined, (f) => this.readState(f));
+    for (const p of problems) this.log(`cannot read the Terraform state: ${p} (linking by ids and names instead)`);
+    const result = linkAndCompare(index, snapshot, states);
+    this.cache = { generation: index.generation, file, result, costMs: performance.now() - started };
+  }
+
+  /** Links again once the index has not changed for the delay (each edit pushes it back). */
+  private scheduleRelink(): void {
+    if (this.relinkTimer) clearTimeout(this.relinkTimer);
+    this.relinkTimer = setTimeout(() => {
+      this.relinkTimer = undefined;
+      const index = this.index();
+      if (!index || !this.loaded || (this.cache && this.cache.generation === index.generation)) return;
+      this.relink(index, this.loaded.file, this.loaded.snapshot);
+      this.onRelinked?.();
+    }, this.timing.relinkDelayMs);
+    this.relinkTimer.unref?.();
   }
 
   private statePathAbsolute(): string | undefined {
@@ -165,11 +205,12 @@ export class LiveStateService {
     if (!live || !index) return [];
     const key = JSON.stringify(options);
     const cached = this.liveOnlyCache;
-    if (!cached || cached.snapshot !== live.snapshot || cached.options !== key || cached.generation !== index.generation) {
+    // Placed again whenever the links are (their blocks and the code's own findings come with them).
+    if (!cached || cached.snapshot !== live.snapshot || cached.options !== key || cached.links !== live.links) {
       // The rules on live depend on the snapshot and the options only; placing them, on the code too.
       const findings = cached && cached.snapshot === live.snapshot && cached.options === key ? cached.findings : liveRuleFindings(live.snapshot, options);
       const { placed } = liveOnlyFindings(live.links, findings, codeFindingKeys(index, options), live.snapshot.importedAt);
-      this.liveOnlyCache = { snapshot: live.snapshot, options: key, generation: index.generation, findings, placed };
+      this.liveOnlyCache = { snapshot: live.snapshot, options: key, links: live.links, findings, placed };
     }
     return this.liveOnlyCache!.placed.get(uri) ?? [];
   }

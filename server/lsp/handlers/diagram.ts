@@ -25,7 +25,7 @@ export async function workspaceDiagram(
   let snapshot: { snapshot: CloudSnapshot; label: string } | undefined;
   let linked: ReturnType<typeof linkAndCompare> | undefined;
   let snapshotFile: string | undefined;
-  const inForce = live?.current();
+  const inForce = live?.current({ fresh: true });
   if (!params.snapshotPath && inForce) {
     snapshot = { snapshot: inForce.snapshot, label: path.basename(inForce.file) };
     linked = { links: inForce.links, drift: inForce.drift };
