@@ -190,11 +190,30 @@ export function startLanguageServer(connection: Connection): void {
     });
   };
 
+  /**
+   * While the user types, the other open documents (which may use what the edited one declares) are
+   * refreshed once typing pauses, not on every keystroke: the edited document's own diagnostics
+   * come first and each keystroke pays only for them.
+   */
+  const othersRefreshDelayMs = 150;
+  let othersTimer: NodeJS.Timeout | undefined;
+  let othersSkip: string | undefined;
+  const refreshOthersAfterTyping = (edited: string): void => {
+    if (othersTimer) {
+      clearTimeout(othersTimer);
+      if (othersSkip !== edited) othersSkip = undefined;
+    } else othersSkip = edited;
+    othersTimer = setTimeout(() => {
+      othersTimer = undefined;
+      refreshOpenDocuments(othersSkip);
+    }, othersRefreshDelayMs);
+  };
+
   const analyse = (entry: ParsedDocument | undefined): void => {
     if (!entry) return;
     guard(`indexing ${entry.document.uri}`, () => terraform?.update(entry));
     publish(entry);
-    if (TerraformWorkspace.isTerraform(entry)) refreshOpenDocuments(entry.document.uri);
+    if (TerraformWorkspace.isTerraform(entry)) refreshOthersAfterTyping(entry.document.uri);
     // A policy being edited changes what every open SQL file and policy file is checked against.
     if (entry.kind === 'policy') refreshPolicyDocuments(entry.document.uri);
   };
