@@ -183,7 +183,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
   const demoSnapshot = parseSnapshot(seeds.snapshot[0], 'examples/snapshot');
   const demoState = parseTerraformState(seeds.tfstate[0], 'examples/terraform/terraform.tfstate');
   /** A parser may refuse its input, with an error that names the file: that is the good outcome for junk. */
-  const refused = (error: unknown, file: string): boolean => error instanceof Error && error.message.includes(file);
+  /** A damaged file's parse, or undefined when the parser refused it with a message naming the file (as it must). */
+  const parsedOrRefused = <T>(file: string, parse: (file: string) => T): T | undefined => {
+    try {
+      return parse(file);
+    } catch (error) {
+      if (error instanceof Error && error.message.includes(file)) return undefined;
+      throw error;
+    }
+  };
   const linkAndShow = (snapshot: typeof demoSnapshot, state: typeof demoState): void => {
     const linked = linkAndCompare(demo, snapshot, [state]);
     for (const view of ['infra', 'security'] as const) renderSvg(buildDiagram({ index: demo, snapshot: { snapshot, label: 'fuzz' }, view, linked }));
@@ -216,24 +224,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
       const policy = buildPolicy([...basePolicy.files, file]);
       findings.push(...policyDiagnostics(file, policy, schema));
     } else if (kind === 'snapshot') {
-      let snapshot;
-      try {
-        snapshot = parseSnapshot(text, '/fuzz/snapshot.json');
-      } catch (error) {
-        if (refused(error, '/fuzz/snapshot.json')) return;
-        throw error;
-      }
+      const snapshot = parsedOrRefused('/fuzz/snapshot.json', (file) => parseSnapshot(text, file));
+      if (!snapshot) return;
       linkAndShow(snapshot, demoState);
       renderSvg(buildDiagram({ snapshot: { snapshot, label: 'fuzz' }, view: 'infra' }));
       liveRuleFindings(snapshot, { profiles: ['all'], allowedRegions: [] });
     } else if (kind === 'tfstate') {
-      let state;
-      try {
-        state = parseTerraformState(text, '/fuzz/terraform.tfstate');
-      } catch (error) {
-        if (refused(error, '/fuzz/terraform.tfstate')) return;
-        throw error;
-      }
+      const state = parsedOrRefused('/fuzz/terraform.tfstate', (file) => parseTerraformState(text, file));
+      if (!state) return;
       linkAndShow(demoSnapshot, state);
     } else {
       findings.push(...sqlDiagnostics(text, basePolicy, schema));
