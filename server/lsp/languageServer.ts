@@ -171,49 +171,37 @@ export function startLanguageServer(connection: Connection): void {
     if (clientRefreshesCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   };
 
-  /** Other open documents may see new or lost declarations: refresh them after the current one. */
-  let refreshQueued = false;
+  /**
+   * Other open documents may see new or lost declarations: refresh them after the current one. While
+   * the user types (`afterTypingMs`), once typing pauses rather than on every keystroke, so that a
+   * keystroke pays only for the edited document's own diagnostics; each keystroke pushes it back.
+   */
+  let refreshTimer: NodeJS.Timeout | undefined;
+  let refreshWaitsForTyping = false;
   // The document the queued refresh may skip (it was just published); a later call for another
   // reason (a snapshot loaded, a folder indexed) refreshes it too.
   let refreshSkips: string | undefined;
-  const refreshOpenDocuments = (except?: string): void => {
-    if (refreshQueued) {
+  const refreshOpenDocuments = (except?: string, afterTypingMs = 0): void => {
+    if (refreshTimer) {
       if (refreshSkips !== except) refreshSkips = undefined;
-      return;
-    }
-    refreshQueued = true;
-    refreshSkips = except;
-    setImmediate(() => {
-      refreshQueued = false;
+      // A refresh due at once stays so; one waiting for typing to pause is pushed back, or brought forward.
+      if (!refreshWaitsForTyping) return;
+      clearTimeout(refreshTimer);
+    } else refreshSkips = except;
+    refreshWaitsForTyping = afterTypingMs > 0;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
       const skip = refreshSkips;
       for (const entry of store?.all() ?? []) if (entry.document.uri !== skip && TerraformWorkspace.isTerraform(entry)) publish(entry);
-    });
+    }, afterTypingMs);
   };
-
-  /**
-   * While the user types, the other open documents (which may use what the edited one declares) are
-   * refreshed once typing pauses, not on every keystroke: the edited document's own diagnostics
-   * come first and each keystroke pays only for them.
-   */
-  const othersRefreshDelayMs = 150;
-  let othersTimer: NodeJS.Timeout | undefined;
-  let othersSkip: string | undefined;
-  const refreshOthersAfterTyping = (edited: string): void => {
-    if (othersTimer) {
-      clearTimeout(othersTimer);
-      if (othersSkip !== edited) othersSkip = undefined;
-    } else othersSkip = edited;
-    othersTimer = setTimeout(() => {
-      othersTimer = undefined;
-      refreshOpenDocuments(othersSkip);
-    }, othersRefreshDelayMs);
-  };
+  const typingPauseMs = 150;
 
   const analyse = (entry: ParsedDocument | undefined): void => {
     if (!entry) return;
     guard(`indexing ${entry.document.uri}`, () => terraform?.update(entry));
     publish(entry);
-    if (TerraformWorkspace.isTerraform(entry)) refreshOthersAfterTyping(entry.document.uri);
+    if (TerraformWorkspace.isTerraform(entry)) refreshOpenDocuments(entry.document.uri, typingPauseMs);
     // A policy being edited changes what every open SQL file and policy file is checked against.
     if (entry.kind === 'policy') refreshPolicyDocuments(entry.document.uri);
   };

@@ -111,6 +111,22 @@ async function main(): Promise<void> {
     check(diagram.layout.graph.nodes.filter((n) => n.drift === 'codeOnly').length === 0, 'resources linked through the state are not drawn as code-only');
     check(diagram.snapshotFile === path.join(root, 'snapshot', 'aws-northwind-production.json'), 'the diagram names the snapshot it drew');
 
+    // Typing in one open file changes what another may reference: renaming the group in
+    // security.tf a letter at a time leaves compute.tf's reference to it undeclared once the user
+    // stops typing, and restoring the name clears it.
+    const header = 'resource "aws_security_group" "app"';
+    const renameAt = positionOf(security.text, header, header.length - 1);
+    [...'_old'].forEach((letter, i) => {
+      const at = { line: renameAt.line, character: renameAt.character + i };
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri: security.uri, version: 2 + i }, contentChanges: [{ range: { start: at, end: at }, text: letter }] });
+    });
+    const referenceLine = positionOf(compute.text, 'vpc_security_group_ids = [aws_security_group.app.id]').line;
+    const undeclared = await diagnosticsWhere(compute.uri, (d) => d.some((x) => x.code === 'CG-TF-UNDECLARED' && x.range.start.line === referenceLine));
+    check(undeclared !== undefined, 'after typing in one file, another open file shows the reference it broke');
+    connection.sendNotification('textDocument/didChange', { textDocument: { uri: security.uri, version: 6 }, contentChanges: [{ text: security.text }] });
+    const mended = await diagnosticsWhere(compute.uri, (d) => !d.some((x) => x.code === 'CG-TF-UNDECLARED') && d.some((x) => x.code === 'CG-DRIFT-ATTRIBUTE'));
+    check(mended !== undefined, 'and the diagnostic goes when the name is typed back');
+
     // A snapshot that cannot be read: reported, naming the file; the Terraform's own findings stay.
     const broken = path.join(root, 'broken.json');
     fs.writeFileSync(broken, '{"format": "cartograph-snapshot", "version": 1, "resources": [');
