@@ -139,11 +139,9 @@ export class LiveStateService {
     if (!index || !this.loaded) return undefined;
     const { file, snapshot } = this.loaded;
     if (!this.cache || this.cache.generation !== index.generation || this.cache.file !== file) {
-      if (!options.fresh && this.cache && this.cache.file === file && this.cache.costMs > this.timing.slowLinkMs) {
-        this.scheduleRelink();
-        return { ...this.cache.result, snapshot, file };
-      }
-      this.relink(index, file, snapshot);
+      const slow = this.cache?.file === file && this.cache.costMs > this.timing.slowLinkMs;
+      if (slow && !options.fresh) this.scheduleRelink();
+      else this.relink(index, file, snapshot);
     }
     return { ...this.cache!.result, snapshot, file };
   }
