@@ -710,8 +710,7 @@ class Rewriter {
 
   private collectEqualities(where: unknown, from: unknown[], scope: Scope): [ResolvedColumn | string, ResolvedColumn | string][] {
     const pairs: [ResolvedColumn | string, ResolvedColumn | string][] = [];
-    const conditions: unknown[] = [];
-    collectConjuncts(where, conditions);
+    const conditions = conjuncts(where);
     for (const item of from) joinConditions(item, conditions);
     for (const condition of conditions) {
       const expr = bodyOf<Record<string, unknown>>(condition, 'A_Expr');
@@ -730,21 +729,25 @@ class Rewriter {
 
   /** One side of an `=`: the column it reads, the constant it is, or undefined. */
   private equalitySide(value: unknown, scope: Scope): ResolvedColumn | string | undefined {
-    const ref = bodyOf<{ fields?: unknown[] }>(value, 'ColumnRef');
-    if (ref) {
-      const parts = names(ref.fields);
-      if (parts.some((p) => p === undefined || p === '*')) return undefined;
-      try {
-        return this.resolve(parts as string[], scope, undefined);
-      } catch {
-        return undefined;
-      }
-    }
+    if (bodyOf(value, 'ColumnRef')) return this.columnRead(value, scope);
     const constant = bodyOf<Record<string, unknown>>(value, 'A_Const');
     if (constant) return constantText(constant);
     const cast = bodyOf<{ arg?: unknown }>(value, 'TypeCast');
     if (cast) return this.equalitySide(cast.arg, scope);
     return undefined;
+  }
+
+  /** The column a plain column reference reads; undefined for anything else, a star, or a name that does not resolve. */
+  private columnRead(value: unknown, scope: Scope): ResolvedColumn | undefined {
+    const ref = bodyOf<{ fields?: unknown[] }>(value, 'ColumnRef');
+    if (!ref) return undefined;
+    const parts = names(ref.fields);
+    if (parts.some((p) => p === undefined || p === '*')) return undefined;
+    try {
+      return this.resolve(parts as string[], scope, undefined);
+    } catch {
+      return undefined;
+    }
   }
 
   private checkTenants(scope: Scope, equalities: [ResolvedColumn | string, ResolvedColumn | string][], targetList: unknown[] | undefined, outputs: (string | undefined)[]): TenantInfo | 'unknown' | undefined {
@@ -802,17 +805,9 @@ class Rewriter {
     let keyColumn: string | undefined;
     const targets = targetList ?? [];
     for (let index = 0; index < targets.length && keyColumn === undefined; index++) {
-      const target = bodyOf<Record<string, unknown>>(targets[index], 'ResTarget');
-      const ref = bodyOf<{ fields?: unknown[] }>(target?.val, 'ColumnRef');
-      if (!ref) continue;
-      const parts = names(ref.fields);
-      if (parts.some((p) => p === undefined || p === '*')) continue;
-      try {
-        const resolved = this.resolve(parts as string[], scope, undefined);
-        if (resolved && resolved.level === 0 && isTenantKey(resolved)) keyColumn = outputs[index] ?? resolved.column;
-      } catch {
-        /* An unresolvable column carries no tenant. */
-      }
+      // A column that does not resolve carries no tenant.
+      const resolved = this.columnRead(bodyOf<Record<string, unknown>>(targets[index], 'ResTarget')?.val, scope);
+      if (resolved && resolved.level === 0 && isTenantKey(resolved)) keyColumn = outputs[index] ?? resolved.column;
     }
     if (keyColumn === undefined) {
       // `SELECT *` keeps the tenant key under its own name.
@@ -927,21 +922,13 @@ function isTenantKey(r: ResolvedColumn | string): r is ResolvedColumn {
   return typeof r !== 'string' && r.item.tenant !== undefined && r.item.tenant !== 'unknown' && r.item.tenant.keyColumn === r.column;
 }
 
-/** Adds the conjuncts of a condition to `into`. */
-function collectConjuncts(condition: unknown, into: unknown[]): void {
-  const bool = bodyOf<{ boolop?: string; args?: unknown[] }>(condition, 'BoolExpr');
-  if (bool?.boolop === 'AND_EXPR') {
-    for (const arg of bool.args ?? []) collectConjuncts(arg, into);
-  } else if (condition !== undefined) into.push(condition);
-}
-
 /** Adds the conjuncts of every ON of a FROM item's joins to `into`. */
 function joinConditions(value: unknown, into: unknown[]): void {
   const join = bodyOf<Record<string, unknown>>(value, 'JoinExpr');
   if (!join) return;
   joinConditions(join.larg, into);
   joinConditions(join.rarg, into);
-  collectConjuncts(join.quals, into);
+  into.push(...conjuncts(join.quals));
 }
 
 /** Whether an A_Expr's operator name is plain `=`. */
@@ -1095,7 +1082,7 @@ function pinnedTenant(conditions: PgNode[], refname: string, tenantKey: string |
   if (!tenantKey) return undefined;
   for (const condition of conditions.flatMap((c) => conjuncts(c))) {
     const expr = bodyOf<Record<string, unknown>>(condition, 'A_Expr');
-    if (!expr || expr.kind !== 'AEXPR_OP' || names(expr.name).join('') !== '=') continue;
+    if (!expr || expr.kind !== 'AEXPR_OP' || !isEqualsOperator(expr.name)) continue;
     for (const [a, b] of [
       [expr.lexpr, expr.rexpr],
       [expr.rexpr, expr.lexpr],
