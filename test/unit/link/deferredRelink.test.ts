@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { LiveStateService } from '../../../server/lsp/liveStateService';
-import { HclParser } from '../../../server/terraform/hclParser';
+import type { HclParser } from '../../../server/terraform/hclParser';
 import type { WorkspaceIndex } from '../../../server/terraform/workspaceIndex';
 import { modelText } from '../../../server/workspace/parseFile';
-import { indexFolder } from './loadFolder';
+import { indexFolder, linkTestParsers } from './loadFolder';
 
 const root = path.join(__dirname, '../../../examples/terraform');
 const snapshotFile = path.join(__dirname, '../../../examples/snapshot/aws-northwind-production.json');
@@ -19,7 +19,7 @@ const computeFile = path.join(root, 'compute.tf');
 
 let parsers: { terraform: HclParser; hcl: HclParser };
 before(async () => {
-  parsers = { terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') };
+  parsers = await linkTestParsers();
 });
 
 /** Sets the bastion's declared instance type, as an edit of compute.tf would. */

@@ -8,9 +8,14 @@ import { modelText } from '../../../server/workspace/parseFile';
 
 let parsers: Promise<{ terraform: HclParser; hcl: HclParser }> | undefined;
 
-export async function indexFolder(root: string): Promise<WorkspaceIndex> {
+/** The Terraform and HCL parsers the linking tests share (created once). */
+export function linkTestParsers(): Promise<{ terraform: HclParser; hcl: HclParser }> {
   parsers ??= (async () => ({ terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') }))();
-  const p = await parsers;
+  return parsers;
+}
+
+export async function indexFolder(root: string): Promise<WorkspaceIndex> {
+  const p = await linkTestParsers();
   const index = new WorkspaceIndex();
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tf(vars)?$/.test(e.name) ? [path.join(dir, e.name)] : []));
