@@ -47,44 +47,55 @@ function fresh(text: string): FileModel {
   }
 }
 
+/**
+ * Applies edits one after another as the editor does (incremental re-parse, model built from the
+ * previous one) and checks after each that the model equals a fresh parse's; returns the last model.
+ */
+function editAndCompare(source: string, edits: ((text: string) => TextEdit)[]): FileModel {
+  let text = source;
+  let tree = parser.parse(text);
+  let model = fileModelFromTree(tree, 'file:///ws/main.tf', 'tf', text, { keepItems: true });
+  try {
+    edits.forEach((next, i) => {
+      const edit = next(text);
+      const result = parser.reparse(tree, text, [edit]);
+      tree.delete();
+      tree = result.tree;
+      text = result.text;
+      model = fileModelFromTree(tree, 'file:///ws/main.tf', 'tf', text, { keepItems: true, previous: model });
+      assert.deepStrictEqual(model, fresh(text), `after inserting ${JSON.stringify(edit.newText)} at ${edit.start} (edit ${i + 1})`);
+    });
+  } finally {
+    tree.delete();
+  }
+  return model;
+}
+
 describe('file model of an edited document', () => {
   it('equals the model of the same text parsed from scratch, after every edit', () => {
-    let text = source;
-    let tree = parser.parse(text);
-    let model = fileModelFromTree(tree, 'file:///ws/main.tf', 'tf', text, { keepItems: true });
-    const at = (needle: string, after = 0): number => {
+    const at = (text: string, needle: string, after = 0): number => {
       const i = text.indexOf(needle);
       assert.ok(i >= 0, `${needle} is in the text`);
       return i + after;
     };
+    const insert = (needle: string, newText: string, from = 0, to = from): ((text: string) => TextEdit) => (text) => ({ start: at(text, needle, from), end: at(text, needle, to), newText });
     // Edits before, inside and after blocks; ones that break the syntax and ones that mend it;
     // ones that add lines and ones that change a line's columns.
-    const edits: (() => TextEdit)[] = [
-      () => ({ start: at('default'), end: at('default'), newText: ' ' }),
-      () => ({ start: at('"aws_subnet"'), end: at('"aws_subnet"'), newText: '\n\n' }),
-      () => ({ start: at('cidr_block = local'), end: at('cidr_block = local'), newText: 'x' }),
-      () => ({ start: at('output'), end: at('output'), newText: 'locals { a = 1 }\n' }),
-      () => ({ start: at('xcidr_block'), end: at('xcidr_block', 1), newText: '' }),
-      () => ({ start: at('Name ='), end: at('Name =', 6), newText: 'Name = "' }),
-      () => ({ start: at('Name = "'), end: at('Name = "', 8), newText: 'Name =' }),
-      () => ({ start: at('# Network'), end: at('# Network'), newText: 'terraform {}\n' }),
-      () => ({ start: at('value = aws'), end: at('value = aws'), newText: '   ' }),
-      () => ({ start: at('locals {\n  subnets'), end: at('locals {\n  subnets'), newText: '😀 ' }),
-      () => ({ start: at('😀 locals'), end: at('😀 locals', 3), newText: '' }),
-    ];
-    try {
-      for (const next of edits) {
-        const edit = next();
-        const result = parser.reparse(tree, text, [edit]);
-        tree.delete();
-        tree = result.tree;
-        text = result.text;
-        model = fileModelFromTree(tree, 'file:///ws/main.tf', 'tf', text, { keepItems: true, previous: model });
-        assert.deepStrictEqual(model, fresh(text), `after inserting ${JSON.stringify(edit.newText)} at ${edit.start}`);
-      }
-    } finally {
-      tree.delete();
-    }
+    editAndCompare(source, [
+      insert('default', ' '),
+      // A space before a block on its own line: the block is reused, moved by one column.
+      insert('resource "aws_subnet"', ' '),
+      insert('"aws_subnet"', '\n\n'),
+      insert('cidr_block = local', 'x'),
+      insert('output', 'locals { a = 1 }\n'),
+      insert('xcidr_block', '', 0, 1),
+      insert('Name =', 'Name = "', 0, 6),
+      insert('Name = "', 'Name =', 0, 8),
+      insert('# Network', 'terraform {}\n'),
+      insert('value = aws', '   '),
+      insert('locals {\n  subnets', '😀 '),
+      insert('😀 locals', '', 0, 3),
+    ]);
   });
 
   it('places ranges after non-ASCII text in UTF-16 columns', () => {
@@ -102,24 +113,13 @@ describe('file model of a document broken in many places while the user types', 
         ? `resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n  ingress {\n    from_port   = ${1000 + i}\n    cidr_blocks = var.admin_cidrs\n  }\n}\n\n`
         : `resource "aws_instance" "i${i}" {\n  ami       = "ami-0123"\n  subnet_id = aws_subnet.s${i}.id\n  user_data = <<-EOT\n    echo \${var.environment}\n  EOT\n}\n\n`,
     );
-    let text = blocks.join('');
-    let tree = parser.parse(text);
-    let model = fileModelFromTree(tree, 'file:///ws/main.tf', 'tf', text, { keepItems: true });
     let seed = 11;
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    try {
-      for (let i = 0; i < 150; i++) {
-        const offset = Math.floor(random() * (text.length + 1));
-        const result = parser.reparse(tree, text, [{ start: offset, end: offset, newText: ' ' }]);
-        tree.delete();
-        tree = result.tree;
-        text = result.text;
-        model = fileModelFromTree(tree, 'file:///ws/main.tf', 'tf', text, { keepItems: true, previous: model });
-        assert.deepStrictEqual(model, fresh(text), `after a space at ${offset} (edit ${i + 1})`);
-      }
-      assert.ok(model.syntax.length > 0, 'the edits broke the file');
-    } finally {
-      tree.delete();
-    }
+    const space = (text: string): TextEdit => {
+      const offset = Math.floor(random() * (text.length + 1));
+      return { start: offset, end: offset, newText: ' ' };
+    };
+    const model = editAndCompare(blocks.join(''), Array.from({ length: 150 }, () => space));
+    assert.ok(model.syntax.length > 0, 'the edits broke the file');
   });
 });
