@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { snapshotFormatName, snapshotFormatVersion, type CloudSnapshot } from '../protocol/snapshot';
+import { describeJson } from '../report/describeJson';
 
 /**
  * Writes `snapshot` to `filePath` atomically (creating the folder). Refuses a snapshot in which no
@@ -116,11 +117,4 @@ export function parseSnapshot(text: string, filePath: string): CloudSnapshot {
     if (problem) throw new Error(`${filePath} is damaged: resource ${i}${isRecord(s.resources[i]) && isText((s.resources[i] as { id?: unknown }).id) ? ` (${(s.resources[i] as { id: string }).id})` : ''} ${problem}.`);
   }
   return s as CloudSnapshot;
-}
-
-/** A JSON value as a message shows it: `String()` throws on objects whose `toString` is not a function. */
-function describeJson(v: unknown): string {
-  if (typeof v !== 'object' || v === null) return String(v);
-  const text = JSON.stringify(v);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

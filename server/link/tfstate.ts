@@ -3,6 +3,7 @@
  * address of every managed resource instance and the id Terraform recorded for it. Attribute
  * values are kept only for the hover (never secrets: `sensitive_attributes` paths are dropped).
  */
+import { describeJson } from '../report/describeJson';
 
 /** One managed resource instance as the state records it. */
 export interface StateInstance {
@@ -85,11 +86,4 @@ export function parseTerraformState(text: string, file: string): TerraformState 
     ...(typeof state.serial === 'number' ? { serial: state.serial } : {}),
     instances,
   };
-}
-
-/** A JSON value as a message shows it: `String()` throws on objects whose `toString` is not a function. */
-function describeJson(v: unknown): string {
-  if (typeof v !== 'object' || v === null) return String(v);
-  const text = JSON.stringify(v);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
