@@ -11,15 +11,12 @@ import * as path from 'node:path';
 import { ResponseError, type CancellationToken, type Connection, type WorkDoneProgressParams, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { appendAuditEntry, currentActor, type AuditDetails } from '../audit/auditLog';
 import type { AwsConnection, AwsCredentialSource } from '../cloud/aws/awsConnection';
-import { resolveAwsConnection } from '../cloud/aws/awsConnection';
 import { classifyAwsError } from '../cloud/aws/awsErrors';
-import { importAws, type AwsImportOptions } from '../cloud/aws/awsImporter';
-import { minimalAwsPolicy, newExternalId, trustPolicy } from '../cloud/aws/awsPolicy';
-import { armScope, azureCredential, type AzureConnection, type AzureCredentialSource } from '../cloud/azure/azureConnection';
+import type * as CloudRuntime from '../cloud/cloudRuntime';
+import type { AwsImportOptions } from '../cloud/aws/awsImporter';
+import type { AzureConnection, AzureCredentialSource } from '../cloud/azure/azureConnection';
 import { classifyAzureError } from '../cloud/azure/azureErrors';
-import { importAzure, type AzureImportOptions } from '../cloud/azure/azureImporter';
-import { minimalAzureRole } from '../cloud/azure/azurePolicy';
-import { describeGap, fillingPolicy, resourceCounts } from '../cloud/importSummary';
+import type { AzureImportOptions } from '../cloud/azure/azureImporter';
 import { ImportCancelledError, ImportRun, type ImportHooks } from '../cloud/importRun';
 import { redactSecretsInText } from '../cloud/secretPatterns';
 import { readSnapshot, snapshotFileName, snapshotIsUsable, writeSnapshotAtomically } from '../cloud/snapshotStore';
@@ -54,7 +51,19 @@ export interface CloudImporters {
   azure(options: AzureImportOptions, hooks: ImportHooks): Promise<CloudSnapshot>;
 }
 
-const realImporters: CloudImporters = { aws: importAws, azure: importAzure };
+/**
+ * The SDK-bound half of cloud import, loaded on first use (see cloudRuntime.ts). `require` rather
+ * than `import()`: the bundle evaluates a required module when it is first required, and the
+ * tests' CommonJS loader resolves it, which it does not do for a dynamic import of a source file.
+ */
+const cloudRuntime = async (): Promise<typeof CloudRuntime> =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../cloud/cloudRuntime') as typeof CloudRuntime;
+
+const realImporters: CloudImporters = {
+  aws: async (options, hooks) => (await cloudRuntime()).importAws(options, hooks),
+  azure: async (options, hooks) => (await cloudRuntime()).importAzure(options, hooks),
+};
 
 /** Progress as the service reports it; an LSP work-done reporter fits. */
 export type ProgressReporter = Pick<WorkDoneProgressReporter, 'begin' | 'report' | 'done'>;
@@ -151,7 +160,8 @@ export class CloudService {
       return { status: 'failed', message };
     }
     progress?.done();
-    const digest = digestOf(snapshot);
+    const { describeGap, fillingPolicy } = await cloudRuntime();
+    const digest = await digestOf(snapshot);
     const policy = fillingPolicy(snapshot);
     const fill = policy ? { fillingPolicy: JSON.stringify(policy, null, 2) } : {};
     const auditDetails: AuditDetails = {
@@ -210,7 +220,7 @@ export class CloudService {
         const file = path.join(dir, name);
         try {
           const snapshot = await readSnapshot(file);
-          const info: ConnectionSnapshotInfo = { connectionId: id, provider: snapshot.provider, file, digest: digestOf(snapshot) };
+          const info: ConnectionSnapshotInfo = { connectionId: id, provider: snapshot.provider, file, digest: await digestOf(snapshot) };
           if (!newest || info.digest.importedAt > newest.digest.importedAt) newest = info;
         } catch (error) {
           result.unreadable.push({ file, reason: error instanceof Error ? error.message : String(error) });
@@ -221,7 +231,8 @@ export class CloudService {
     return result;
   }
 
-  policies(params: CloudPoliciesRequest.Params): CloudPoliciesRequest.Result {
+  async policies(params: CloudPoliciesRequest.Params): Promise<CloudPoliciesRequest.Result> {
+    const { minimalAwsPolicy, minimalAzureRole, newExternalId, trustPolicy } = await cloudRuntime();
     if (params.provider === 'azure') {
       const role = minimalAzureRole(params.subscriptions ?? [], params.gaps);
       return role ? { readOnlyPolicy: JSON.stringify(role, null, 2) } : {};
@@ -241,6 +252,7 @@ export class CloudService {
   async testConnection(params: CloudTestConnectionRequest.Params, signal: AbortSignal): Promise<CloudTestConnectionRequest.Result> {
     const settings = params.connection;
     const name = `connection '${settings.label}'`;
+    const { armScope, azureCredential, resolveAwsConnection } = await cloudRuntime();
     if (settings.provider === 'aws') {
       const run = new ImportRun({ provider: 'aws', classify: classifyAwsError, callTimeoutMs: 30_000 }, { signal });
       const resolved = await resolveAwsConnection(awsConnection(settings, params.secrets, settings.regions), run).catch((error: unknown) => {
@@ -359,7 +371,8 @@ export function azureConnection(settings: AzureConnectionSettings, secrets: Clou
   return { label: settings.label, credentials, subscriptions, ...(settings.endpoint ? { endpoint: settings.endpoint } : {}) };
 }
 
-export function digestOf(snapshot: CloudSnapshot): ImportDigest {
+export async function digestOf(snapshot: CloudSnapshot): Promise<ImportDigest> {
+  const { resourceCounts } = await cloudRuntime();
   return {
     importedAt: snapshot.importedAt,
     identities: snapshot.identities,

@@ -167,8 +167,8 @@ describe('cloud service (language server side of cloud import)', () => {
     assert.deepEqual((await service.snapshots({ connectionIds: ['aws-other'] })).snapshots, []);
   });
 
-  it('renders a trust policy with a fresh ExternalId and the minimal read-only policy', () => {
-    const result = service.policies({ provider: 'aws', trustedAccountId: '210987654321' });
+  it('renders a trust policy with a fresh ExternalId and the minimal read-only policy', async () => {
+    const result = await service.policies({ provider: 'aws', trustedAccountId: '210987654321' });
     assert.match(result.externalId!, /^cartograph-[0-9a-f]{32}$/);
     const trust = JSON.parse(result.trustPolicy!);
     assert.equal(trust.Statement[0].Condition.StringEquals['sts:ExternalId'], result.externalId);
@@ -176,8 +176,8 @@ describe('cloud service (language server side of cloud import)', () => {
     const policy = JSON.parse(result.readOnlyPolicy!);
     assert.ok(policy.Statement[0].Action.includes('ec2:DescribeVpcs'));
     assert.ok(policy.Statement[0].Action.every((a: string) => /:(Describe|List|Get)/.test(a)), 'read-only actions only');
-    assert.match(service.policies({ provider: 'aws', externalId: 'cartograph-fixed' }).trustPolicy!, /<ACCOUNT-ID-THAT-SIGNS-IN>[\s\S]*cartograph-fixed/);
-    const role = JSON.parse(service.policies({ provider: 'azure', subscriptions: ['00000000-0000-0000-0000-000000000001'] }).readOnlyPolicy!);
+    assert.match((await service.policies({ provider: 'aws', externalId: 'cartograph-fixed' })).trustPolicy!, /<ACCOUNT-ID-THAT-SIGNS-IN>[\s\S]*cartograph-fixed/);
+    const role = JSON.parse((await service.policies({ provider: 'azure', subscriptions: ['00000000-0000-0000-0000-000000000001'] })).readOnlyPolicy!);
     assert.deepEqual(role.AssignableScopes, ['/subscriptions/00000000-0000-0000-0000-000000000001']);
   });
 
