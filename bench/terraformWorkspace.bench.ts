@@ -121,8 +121,9 @@ async function main(): Promise<void> {
     console.log(`cold index over LSP, all cores: ${(coldIndex / 1000).toFixed(2)} s, ratio to bare single-thread parse ${(coldIndex / bareParse).toFixed(2)} (goal ≤ 1.0)`);
     const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     console.log(`server resident memory after indexing: ${rss.toFixed(0)} MB (goal ≤ 400 MB)`);
-    const info = await connection.sendRequest<{ memory: { rss: number; heapUsed: number; external: number } }>('cartograph/serverInfo', {});
+    const info = await connection.sendRequest<{ memory: { rss: number; heapUsed: number; external: number }; terraformIndex?: { files: number; unpacked: number } }>('cartograph/serverInfo', {});
     console.log(`  after a full collection: resident ${(info.memory.rss / 1048576).toFixed(0)} MB, JavaScript heap ${(info.memory.heapUsed / 1048576).toFixed(0)} MB, outside the heap ${(info.memory.external / 1048576).toFixed(0)} MB`);
+    if (info.terraformIndex) console.log(`  index: ${info.terraformIndex.files} files, ${info.terraformIndex.unpacked} unpacked (the rest stay packed until read)`);
 
     // Editing: one character typed at random places in a 2,000-line file.
     const bigUri = `file://${bigFile}`;

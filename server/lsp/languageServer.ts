@@ -428,7 +428,12 @@ export function startLanguageServer(connection: Connection): void {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const { rss, heapUsed, external } = process.memoryUsage();
-    return { version: cartographVersion, pid: process.pid, memory: { rss, heapUsed, external, afterCollection: gc !== undefined } };
+    return {
+      version: cartographVersion,
+      pid: process.pid,
+      memory: { rss, heapUsed, external, afterCollection: gc !== undefined },
+      ...(terraform ? { terraformIndex: terraform.index.counts() } : {}),
+    };
   });
 
   connection.onCodeAction(({ textDocument, context }) => guard(`code actions in ${textDocument.uri}`, () => ruleCodeActions(textDocument.uri, context.diagnostics)) ?? []);

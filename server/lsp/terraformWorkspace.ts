@@ -43,7 +43,7 @@ export class TerraformWorkspace {
   update(entry: ParsedDocument): FileModel | undefined {
     if (!TerraformWorkspace.isTerraform(entry) || !entry.tree) return undefined;
     // Open documents keep their top-level items, so that an edit re-models only what it touched.
-    const previous = this.index.file(entry.document.uri);
+    const previous = this.index.resident(entry.document.uri);
     const model = fileModelFromTree(entry.tree, entry.document.uri, entry.kind === 'tfvars' ? 'tfvars' : 'tf', entry.document.getText(), { keepItems: true, previous });
     this.index.setFile(model);
     void this.completeFolder(model.moduleUri);
@@ -75,16 +75,16 @@ export class TerraformWorkspace {
         for (const name of names) {
           await new Promise<void>((resolve) => setImmediate(resolve));
           const uri = URI.file(`${dir}/${name}`).toString();
-          if (this.index.file(uri) || this.store.get(uri)) continue;
+          if (this.index.has(uri) || this.store.get(uri)) continue;
           const waiting = this.backgroundPending.get(uri);
           if (waiting) {
             // The background index is on it: have it take this folder first rather than parse twice.
             this.prioritised.add(moduleUri);
             await new Promise<void>((resolve) => waiting.push(resolve));
-            if (this.index.file(uri) || this.store.get(uri)) continue;
+            if (this.index.has(uri) || this.store.get(uri)) continue;
           }
           const outcome = parseFileFromDisk(this.parsers, `${dir}/${name}`, uri);
-          if ('model' in outcome && !this.index.file(uri)) this.index.setFile(outcome.model);
+          if ('model' in outcome && !this.index.has(uri)) this.index.setFile(outcome.model);
         }
       }
       this.completeFolders.add(moduleUri);
@@ -128,7 +128,7 @@ export class TerraformWorkspace {
       for (const s of walk.skipped) this.skipped.push({ uri: URI.file(s.path).toString(), reason: s.reason });
       for (const file of walk.files) {
         const uri = URI.file(file).toString();
-        if (!this.index.file(uri)) files.push({ path: file, uri });
+        if (!this.index.has(uri)) files.push({ path: file, uri });
       }
     }
     const started = Date.now();

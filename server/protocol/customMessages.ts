@@ -204,5 +204,10 @@ export namespace ServerInfoRequest {
       /** Whether garbage was collected just before measuring. */
       afterCollection: boolean;
     };
+    /** The Terraform index: files held, and how many of them are unpacked (read by a feature since they were indexed). */
+    terraformIndex?: {
+      files: number;
+      unpacked: number;
+    };
   }
 }

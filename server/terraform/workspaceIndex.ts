@@ -1,5 +1,6 @@
 import type { TextRange } from '../protocol/findings';
 import type { AttributeModel, BlockModel, FileModel } from './fileModel';
+import { isPacked, moduleCallsOf, summarise, unpackModel, type FileSummary, type PackedFileModel } from './packedModel';
 import { literalString } from './staticText';
 
 /** What a declaration declares; `key` below is how references name it. */
@@ -96,25 +97,48 @@ export function declarationsOf(file: FileModel): Declaration[] {
 }
 
 /**
+ * One file of the index: its model once someone has read it, or the packed model the background
+ * index delivered. Unpacked models stay (they are what the caches below are keyed by).
+ */
+interface IndexedFile {
+  uri: string;
+  moduleUri: string;
+  kind: FileModel['kind'];
+  model?: FileModel;
+  packed?: PackedFileModel;
+}
+
+/** Summaries of unpacked models, computed when first asked for. */
+const summaries = new WeakMap<FileModel, FileSummary>();
+
+/**
  * Every Terraform file of the workspace as a model, grouped into modules (folders). Files come and
  * go as the editor and the disk change them; module views are rebuilt lazily after a change.
+ * Files delivered packed (closed files from the background index) are unpacked only when a
+ * feature reads them: a module's files when its view is built, one file for `file(uri)`.
  */
 export class WorkspaceIndex {
-  private readonly files = new Map<string, FileModel>();
+  private readonly files = new Map<string, IndexedFile>();
   private readonly modules = new Map<string, ModuleIndex>();
   private moduleFiles = new Map<string, Set<string>>();
   /** Bumped on every change: caches keyed by it (evaluation, callers) know when to drop. */
   generation = 0;
-  private callersCache: { generation: number; map: Map<string, { parent: string; declaration: Declaration }[]> } | undefined;
+  private callersCache: { generation: number; map: Map<string, { parent: string; name: string }[]> } | undefined;
+  /** Each module's calls of local modules (see `callersOf`), dropped when one of its files changes. */
+  private readonly localCalls = new Map<string, { name: string; child: string }[]>();
 
-  setFile(model: FileModel): void {
-    const previous = this.files.get(model.uri);
-    if (previous && previous.moduleUri !== model.moduleUri) this.removeFile(model.uri);
-    this.files.set(model.uri, model);
-    let set = this.moduleFiles.get(model.moduleUri);
-    if (!set) this.moduleFiles.set(model.moduleUri, (set = new Set()));
-    set.add(model.uri);
-    this.modules.delete(model.moduleUri);
+  setFile(input: FileModel | PackedFileModel): void {
+    const previous = this.files.get(input.uri);
+    if (previous && previous.moduleUri !== input.moduleUri) this.removeFile(input.uri);
+    const entry: IndexedFile = { uri: input.uri, moduleUri: input.moduleUri, kind: input.kind };
+    if (isPacked(input)) entry.packed = input;
+    else entry.model = input;
+    this.files.set(input.uri, entry);
+    let set = this.moduleFiles.get(input.moduleUri);
+    if (!set) this.moduleFiles.set(input.moduleUri, (set = new Set()));
+    set.add(input.uri);
+    this.modules.delete(input.moduleUri);
+    this.localCalls.delete(input.moduleUri);
     this.generation++;
   }
 
@@ -124,15 +148,56 @@ export class WorkspaceIndex {
     this.files.delete(uri);
     this.moduleFiles.get(previous.moduleUri)?.delete(uri);
     this.modules.delete(previous.moduleUri);
+    this.localCalls.delete(previous.moduleUri);
     this.generation++;
   }
 
-  file(uri: string): FileModel | undefined {
-    return this.files.get(uri);
+  has(uri: string): boolean {
+    return this.files.has(uri);
   }
 
-  allFiles(): IterableIterator<FileModel> {
-    return this.files.values();
+  /** The file's model, unpacked if it was delivered packed. */
+  file(uri: string): FileModel | undefined {
+    const entry = this.files.get(uri);
+    if (!entry) return undefined;
+    if (!entry.model && entry.packed) {
+      entry.model = unpackModel(entry.packed);
+      entry.packed = undefined;
+    }
+    return entry.model;
+  }
+
+  /** The file's model only if it is already unpacked (an open document's previous model, say). */
+  resident(uri: string): FileModel | undefined {
+    return this.files.get(uri)?.model;
+  }
+
+  /** How many files the index holds, and how many of them are unpacked. */
+  counts(): { files: number; unpacked: number } {
+    let unpacked = 0;
+    for (const entry of this.files.values()) if (entry.model) unpacked++;
+    return { files: this.files.size, unpacked };
+  }
+
+  /** Every file's model: this unpacks the whole workspace, for the features that read it all. */
+  *allFiles(): IterableIterator<FileModel> {
+    for (const uri of [...this.files.keys()]) {
+      const model = this.file(uri);
+      if (model) yield model;
+    }
+  }
+
+  /** Every file's summary, without unpacking anything. */
+  *summaries(): IterableIterator<{ uri: string; moduleUri: string; kind: FileModel['kind']; summary: FileSummary }> {
+    for (const entry of this.files.values()) yield { uri: entry.uri, moduleUri: entry.moduleUri, kind: entry.kind, summary: this.summaryOf(entry) };
+  }
+
+  private summaryOf(entry: IndexedFile): FileSummary {
+    if (entry.packed) return entry.packed.summary;
+    const model = entry.model!;
+    let summary = summaries.get(model);
+    if (!summary) summaries.set(model, (summary = summarise(model)));
+    return summary;
   }
 
   moduleUris(): string[] {
@@ -142,7 +207,7 @@ export class WorkspaceIndex {
   module(moduleUri: string): ModuleIndex {
     const cached = this.modules.get(moduleUri);
     if (cached) return cached;
-    const files = [...(this.moduleFiles.get(moduleUri) ?? [])].sort().map((u) => this.files.get(u)).filter((f): f is FileModel => f !== undefined);
+    const files = [...(this.moduleFiles.get(moduleUri) ?? [])].sort().map((u) => this.file(u)).filter((f): f is FileModel => f !== undefined);
     const declarations = new Map<string, Declaration[]>();
     for (const file of files) {
       for (const d of cachedDeclarationsOf(file)) {
@@ -168,47 +233,60 @@ export class WorkspaceIndex {
   /** The folder a local module call points at (`source = "./net"`), or undefined for registry and remote sources. */
   childModuleUri(call: Declaration): string | undefined {
     const path = literalString(call.block?.body.attributes.find((a) => a.name === 'source')?.expr);
-    if (path === undefined || (!path.startsWith('./') && !path.startsWith('../'))) return undefined;
-    return resolveUri(call.uri.slice(0, call.uri.lastIndexOf('/')), path);
+    return path === undefined ? undefined : localModuleUri(call.uri.slice(0, call.uri.lastIndexOf('/')), path);
   }
 
-  /** The module calls that use a folder as their child module. */
+  /**
+   * The module calls that use a folder as their child module. They are found from the files'
+   * summaries, so that no module is unpacked but the callers' own.
+   */
   callersOf(moduleUri: string): { parent: string; declaration: Declaration }[] {
     if (!this.callersCache || this.callersCache.generation !== this.generation) {
-      // Each module's own calls are kept with its module view, which an edit elsewhere leaves
-      // alone: after a keystroke only the edited module's calls are looked up again.
-      const map = new Map<string, { parent: string; declaration: Declaration }[]>();
+      const map = new Map<string, { parent: string; name: string }[]>();
       for (const parent of this.moduleUris()) {
-        for (const call of this.localCallsOf(parent)) {
-          const entry = map.get(call.child) ?? [];
-          entry.push({ parent, declaration: call.declaration });
-          map.set(call.child, entry);
+        for (const { name, child } of this.localCallsOf(parent)) {
+          const list = map.get(child) ?? [];
+          list.push({ parent, name });
+          map.set(child, list);
         }
       }
       this.callersCache = { generation: this.generation, map };
     }
-    return this.callersCache.map.get(moduleUri) ?? [];
+    const out: { parent: string; declaration: Declaration }[] = [];
+    for (const { parent, name } of this.callersCache.map.get(moduleUri) ?? []) {
+      const declaration = this.declaration(parent, `module.${name}`);
+      if (declaration) out.push({ parent, declaration });
+    }
+    return out;
   }
 
   /** A module's calls of local child modules, with the folder each one points at. */
-  private localCallsOf(moduleUri: string): { child: string; declaration: Declaration }[] {
-    const view = this.module(moduleUri);
-    let calls = localCalls.get(view);
-    if (!calls) {
-      calls = [];
-      for (const [key, list] of view.declarations) {
-        if (!key.startsWith('module.')) continue;
-        const child = this.childModuleUri(list[0]);
-        if (child) calls.push({ child, declaration: list[0] });
+  private localCallsOf(moduleUri: string): { name: string; child: string }[] {
+    let calls = this.localCalls.get(moduleUri);
+    if (calls) return calls;
+    calls = [];
+    // As with declarations, the first call of a name (files in URI order) is the one that counts.
+    const seen = new Set<string>();
+    for (const uri of [...(this.moduleFiles.get(moduleUri) ?? [])].sort()) {
+      const entry = this.files.get(uri);
+      if (!entry || entry.kind !== 'tf') continue;
+      for (const call of entry.packed ? entry.packed.summary.moduleCalls : moduleCallsOf(entry.model!)) {
+        if (seen.has(call.name)) continue;
+        seen.add(call.name);
+        const child = call.source === undefined ? undefined : localModuleUri(moduleUri, call.source);
+        if (child) calls.push({ name: call.name, child });
       }
-      localCalls.set(view, calls);
     }
+    this.localCalls.set(moduleUri, calls);
     return calls;
   }
 }
 
-/** Each module view's local module calls (see `WorkspaceIndex.localCallsOf`). */
-const localCalls = new WeakMap<ModuleIndex, { child: string; declaration: Declaration }[]>();
+/** The folder a local module source points at, from the calling module's folder. */
+function localModuleUri(moduleUri: string, source: string): string | undefined {
+  if (!source.startsWith('./') && !source.startsWith('../')) return undefined;
+  return resolveUri(moduleUri, source);
+}
 
 /** Resolves a relative path against a folder URI, the way Terraform resolves a local module source. */
 export function resolveUri(folderUri: string, relative: string): string {

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { HclParser } from '../terraform/hclParser';
 import type { FileModel } from '../terraform/fileModel';
+import type { PackedFileModel } from '../terraform/packedModel';
 import type { IndexDelivery, IndexJob, IndexResult } from './indexMessages';
 import { parseFileFromDisk } from './parseFile';
 
@@ -14,7 +14,7 @@ const workerThreshold = 24;
 /** Files per job: small enough to spread evenly, large enough to amortise messaging. */
 const batchSize = 8;
 /**
- * The longest the main thread spends taking in models before it lets the event loop answer the
+ * The longest the main thread spends taking in results before it lets the event loop answer the
  * editor: a didOpen or didChange that arrives meanwhile waits at most about this long.
  */
 const sliceMs = 8;
@@ -26,14 +26,15 @@ export interface IndexProgress {
 
 /**
  * Parses many files into models using every core: worker threads when the batch is large, the
- * calling thread otherwise. Results arrive through `onModel` as they are ready; `isCancelled`
+ * calling thread otherwise. Results arrive through `onModel` as they are ready (packed when a
+ * worker made them, see `PackedFileModel`); `isCancelled`
  * stops handing out work. Files in a folder (module URI) of `prioritised`, which the caller may
  * add to while the index runs, are handed out first.
  */
 export async function indexFiles(
   files: { path: string; uri: string }[],
   parsers: { terraform: HclParser; hcl: HclParser },
-  onModel: (model: FileModel) => void,
+  onModel: (model: FileModel | PackedFileModel) => void,
   onSkipped: (file: { path: string; uri: string }, reason: string) => void,
   onProgress: (p: IndexProgress) => void,
   isCancelled: () => boolean = () => false,
@@ -43,6 +44,7 @@ export async function indexFiles(
   let done = 0;
   const deliver = (r: IndexResult): void => {
     if ('model' in r) onModel(r.model);
+    else if ('packed' in r) onModel(r.packed);
     else onSkipped(r, r.skipped);
     done++;
     onProgress({ done, total });
@@ -60,9 +62,9 @@ export async function indexFiles(
   }
   const queue: IndexJob[] = [];
   for (let i = 0; i < files.length; i += batchSize) queue.push({ id: i, files: files.slice(i, i + batchSize) });
-  // Deliveries wait here, serialised, and are taken in a slice at a time between the editor's
-  // requests; the workers go on parsing meanwhile.
-  const received: ArrayBuffer[] = [];
+  // Deliveries wait here and are taken in a slice at a time between the editor's requests; the
+  // workers go on parsing meanwhile.
+  const received: IndexResult[] = [];
   let wake: (() => void) | undefined;
   let workersDone = false;
   const intake = (async () => {
@@ -75,12 +77,12 @@ export async function indexFiles(
       }
       const started = performance.now();
       while (received.length > 0 && performance.now() - started < sliceMs) {
-        deliver(v8.deserialize(Buffer.from(received.shift()!)) as IndexResult);
+        deliver(received.shift()!);
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   })();
-  const receive = (results: ArrayBuffer[]): void => {
+  const receive = (results: IndexResult[]): void => {
     received.push(...results);
     wake?.();
   };

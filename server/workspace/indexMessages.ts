@@ -1,4 +1,5 @@
 import type { FileModel } from '../terraform/fileModel';
+import type { PackedFileModel } from '../terraform/packedModel';
 
 /** Main thread → index worker: parse these files. */
 export interface IndexJob {
@@ -6,15 +7,15 @@ export interface IndexJob {
   files: { path: string; uri: string }[];
 }
 
-/** One file's model, or why it was skipped. */
-export type IndexResult = { uri: string; path: string } & ({ model: FileModel } | { skipped: string });
+/** One file's model (packed when it comes from a worker), or why it was skipped. */
+export type IndexResult = { uri: string; path: string } & ({ model: FileModel } | { packed: PackedFileModel } | { skipped: string });
 
 /**
- * Index worker → main thread: the results of a job, each serialised on its own (`v8.serialize` of
- * an `IndexResult`) and transferred, not copied. The main thread deserialises them a few at a time
- * between the editor's requests, instead of all at once when the message arrives.
+ * Index worker → main thread: the results of a job. Models come packed (compressed, with their
+ * summaries), their bytes transferred rather than copied: the main thread keeps them as they are
+ * and unpacks a file only when a feature reads it.
  */
 export interface IndexDelivery {
   id: number;
-  results: ArrayBuffer[];
+  results: IndexResult[];
 }

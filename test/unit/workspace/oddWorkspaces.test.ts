@@ -6,6 +6,8 @@ import { findFiles, isTerraformFile } from '../../../server/workspace/findFiles'
 import { HclParser } from '../../../server/terraform/hclParser';
 import { indexFiles } from '../../../server/workspace/backgroundIndexer';
 import type { FileModel } from '../../../server/terraform/fileModel';
+import { isPacked, summarise, unpackModel, type PackedFileModel } from '../../../server/terraform/packedModel';
+import { parseFileFromDisk } from '../../../server/workspace/parseFile';
 
 describe('odd workspaces', () => {
   let dir: string;
@@ -36,7 +38,7 @@ describe('odd workspaces', () => {
   it('indexes every readable file, on worker threads, and says which it skipped', async () => {
     const parsers = { terraform: await HclParser.create('terraform'), hcl: await HclParser.create('hcl') };
     const walk = findFiles(dir, isTerraformFile);
-    const models: FileModel[] = [];
+    const models: (FileModel | PackedFileModel)[] = [];
     const skipped: string[] = [];
     let last = { done: 0, total: 0 };
     await indexFiles(walk.files.map((p) => ({ path: p, uri: `file://${p}` })), parsers, (m) => models.push(m), (f, reason) => skipped.push(`${path.basename(f.path)}: ${reason}`), (p) => (last = p));
@@ -45,6 +47,14 @@ describe('odd workspaces', () => {
     // A name that is not UTF-8 cannot be opened through its decoded form: skipped, with the reason.
     assert.deepEqual(skipped, ['caf\uFFFD.tf: ENOENT']);
     assert.equal(models.length, 2001);
+    // Worker threads deliver models packed; unpacked, a model is the one the main thread would build.
+    const packed = models.filter(isPacked);
+    assert.equal(packed.length, models.length, 'every model came from a worker');
+    const sample = packed.find((p) => p.uri.endsWith('/a/b/main.tf'))!;
+    const fromDisk = parseFileFromDisk(parsers, sample.uri.slice('file://'.length), sample.uri);
+    assert.ok('model' in fromDisk);
+    assert.deepStrictEqual(unpackModel(sample), fromDisk.model);
+    assert.deepStrictEqual(sample.summary, summarise(fromDisk.model));
     parsers.terraform.delete();
     parsers.hcl.delete();
   });

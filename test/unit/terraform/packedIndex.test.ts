@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { workspaceSymbols } from '../../../server/lsp/handlers/terraformFeatures';
+import { fileDiagnostics } from '../../../server/terraform/moduleDiagnostics';
+import { packModel } from '../../../server/terraform/packedModel';
+import { WorkspaceIndex } from '../../../server/terraform/workspaceIndex';
+import { modelText } from '../../../server/workspace/parseFile';
+import { linkTestParsers } from '../link/loadFolder';
+
+const demo = path.join(__dirname, '..', '..', '..', 'examples', 'terraform');
+
+/** The demo workspace indexed twice: once as models, once packed as the background index delivers closed files. */
+async function demoIndexes(): Promise<{ plain: WorkspaceIndex; packed: WorkspaceIndex; uris: string[] }> {
+  const parsers = await linkTestParsers();
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.tf(vars)?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  const plain = new WorkspaceIndex();
+  const packed = new WorkspaceIndex();
+  const uris: string[] = [];
+  for (const file of walk(demo)) {
+    const uri = URI.file(file).toString();
+    const model = modelText(parsers, fs.readFileSync(file, 'utf8'), uri);
+    plain.setFile(model);
+    packed.setFile(packModel(model));
+    uris.push(uri);
+  }
+  return { plain, packed, uris };
+}
+
+describe('packed files in the workspace index', () => {
+  it('keeps closed files packed until a feature reads them, and unpacks them to the same model', async () => {
+    const { plain, packed, uris } = await demoIndexes();
+    assert.deepEqual(packed.counts(), { files: uris.length, unpacked: 0 });
+    assert.ok(packed.has(uris[0]));
+    assert.equal(packed.resident(uris[0]), undefined, 'a packed file is not resident');
+    assert.deepStrictEqual(packed.file(uris[0]), plain.file(uris[0]));
+    assert.equal(packed.counts().unpacked, 1);
+    assert.equal(packed.file(uris[0]), packed.file(uris[0]), 'a file is unpacked once');
+    for (const uri of uris) assert.deepStrictEqual(packed.file(uri), plain.file(uri), uri);
+  });
+
+  it('answers workspace symbols and module callers from summaries, unpacking only the callers', async () => {
+    const { plain, packed } = await demoIndexes();
+    assert.deepStrictEqual(workspaceSymbols(packed, 'bucket'), workspaceSymbols(plain, 'bucket'));
+    assert.ok(workspaceSymbols(packed, 'exports').some((s) => s.name === 'module.exports'));
+    assert.equal(packed.counts().unpacked, 0, 'workspace symbols unpack nothing');
+
+    const child = `${URI.file(demo).toString()}/modules/tagged_bucket`;
+    const callers = packed.callersOf(child);
+    assert.deepEqual(callers.map((c) => c.declaration.key), ['module.exports']);
+    assert.deepStrictEqual(callers, plain.callersOf(child));
+    // Only the calling module (the root) was unpacked, not the child module's own files.
+    const rootFiles = packed.module(URI.file(demo).toString()).files.length;
+    assert.equal(packed.counts().unpacked, rootFiles);
+  });
+
+  it('gives the same diagnostics for every file as an index of plain models', async () => {
+    const { plain, packed, uris } = await demoIndexes();
+    for (const uri of uris) {
+      const a = fileDiagnostics(plain, plain.file(uri)!, { wholeModule: true });
+      const b = fileDiagnostics(packed, packed.file(uri)!, { wholeModule: true });
+      assert.deepStrictEqual(b, a, uri);
+    }
+  });
+});
