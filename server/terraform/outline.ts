@@ -15,8 +15,11 @@ const topKinds: Record<string, OutlineSymbol['kind']> = {
   resource: 'class', data: 'interface', module: 'module', variable: 'variable', output: 'constant', locals: 'namespace', provider: 'namespace', terraform: 'namespace',
 };
 
-/** The file's outline: top-level blocks named as Terraform addresses, their attributes and nested blocks. */
-export function outline(file: FileModel): OutlineSymbol[] {
+/**
+ * The file's outline: top-level blocks named as Terraform addresses, their attributes and nested
+ * blocks. With `topLevelOnly`, the top-level entries without children (for workspace symbols).
+ */
+export function outline(file: FileModel, topLevelOnly = false): OutlineSymbol[] {
   const attributeSymbols = (block: { body: BlockModel['body'] }, asKind: OutlineSymbol['kind']): OutlineSymbol[] => [
     ...block.body.attributes.map((a): OutlineSymbol => ({ name: a.name, kind: asKind, range: a.range, selectionRange: a.nameRange, children: [] })),
     ...block.body.blocks.map((b) => nested(b)),
@@ -42,7 +45,7 @@ export function outline(file: FileModel): OutlineSymbol[] {
       kind: topKinds[b.type] ?? 'struct',
       range: b.range,
       selectionRange: { start: b.typeRange.start, end: selectionRange.end },
-      children: attributeSymbols(b, b.type === 'locals' ? 'constant' : 'property'),
+      children: topLevelOnly ? [] : attributeSymbols(b, b.type === 'locals' ? 'constant' : 'property'),
     };
   });
 }

@@ -45,7 +45,7 @@ export function moduleCallsOf(model: FileModel): FileSummary['moduleCalls'] {
 
 export function summarise(model: FileModel): FileSummary {
   const moduleCalls = moduleCallsOf(model);
-  const symbols = outline(model).map(({ name, kind, detail, selectionRange }) => ({ name, kind, ...(detail !== undefined ? { detail } : {}), selectionRange }));
+  const symbols = outline(model, true).map(({ name, kind, detail, selectionRange }) => ({ name, kind, ...(detail !== undefined ? { detail } : {}), selectionRange }));
   return { moduleCalls, symbols };
 }
 
