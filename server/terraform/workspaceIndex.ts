@@ -108,6 +108,15 @@ interface IndexedFile {
   packed?: PackedFileModel;
 }
 
+/** Each unpacked model's module calls (models never change: an edit makes a new one). */
+const moduleCalls = new WeakMap<FileModel, FileSummary['moduleCalls']>();
+
+function cachedModuleCallsOf(model: FileModel): FileSummary['moduleCalls'] {
+  let calls = moduleCalls.get(model);
+  if (!calls) moduleCalls.set(model, (calls = moduleCallsOf(model)));
+  return calls;
+}
+
 /** Summaries of unpacked models, computed when first asked for. */
 const summaries = new WeakMap<FileModel, FileSummary>();
 
@@ -123,7 +132,8 @@ export class WorkspaceIndex {
   private moduleFiles = new Map<string, Set<string>>();
   /** Bumped on every change: caches keyed by it (evaluation, callers) know when to drop. */
   generation = 0;
-  private callersCache: { generation: number; map: Map<string, { parent: string; name: string }[]> } | undefined;
+  /** Which modules call each folder; undefined when a module's calls (or the set of modules) may have changed. */
+  private callersCache: Map<string, { parent: string; name: string }[]> | undefined;
   /** Each module's calls of local modules (see `callersOf`), dropped when one of its files changes. */
   private readonly localCalls = new Map<string, { name: string; child: string }[]>();
 
@@ -138,7 +148,7 @@ export class WorkspaceIndex {
     if (!set) this.moduleFiles.set(input.moduleUri, (set = new Set()));
     set.add(input.uri);
     this.modules.delete(input.moduleUri);
-    this.localCalls.delete(input.moduleUri);
+    this.callsChanged(input.moduleUri);
     this.generation++;
   }
 
@@ -148,7 +158,7 @@ export class WorkspaceIndex {
     this.files.delete(uri);
     this.moduleFiles.get(previous.moduleUri)?.delete(uri);
     this.modules.delete(previous.moduleUri);
-    this.localCalls.delete(previous.moduleUri);
+    this.callsChanged(previous.moduleUri);
     this.generation++;
   }
 
@@ -241,7 +251,7 @@ export class WorkspaceIndex {
    * summaries, so that no module is unpacked but the callers' own.
    */
   callersOf(moduleUri: string): { parent: string; declaration: Declaration }[] {
-    if (!this.callersCache || this.callersCache.generation !== this.generation) {
+    if (!this.callersCache) {
       const map = new Map<string, { parent: string; name: string }[]>();
       for (const parent of this.moduleUris()) {
         for (const { name, child } of this.localCallsOf(parent)) {
@@ -250,14 +260,27 @@ export class WorkspaceIndex {
           map.set(child, list);
         }
       }
-      this.callersCache = { generation: this.generation, map };
+      this.callersCache = map;
     }
     const out: { parent: string; declaration: Declaration }[] = [];
-    for (const { parent, name } of this.callersCache.map.get(moduleUri) ?? []) {
+    for (const { parent, name } of this.callersCache.get(moduleUri) ?? []) {
       const declaration = this.declaration(parent, `module.${name}`);
       if (declaration) out.push({ parent, declaration });
     }
     return out;
+  }
+
+  /**
+   * After a change to one of a module's files: its calls are looked up again, and the callers map
+   * is rebuilt only if they differ (a keystroke rarely touches a module block).
+   */
+  private callsChanged(moduleUri: string): void {
+    const before = this.localCalls.get(moduleUri);
+    this.localCalls.delete(moduleUri);
+    if (!this.callersCache) return;
+    const after = (this.moduleFiles.get(moduleUri)?.size ?? 0) > 0 ? this.localCallsOf(moduleUri) : [];
+    const same = before !== undefined && before.length === after.length && before.every((c, i) => c.name === after[i].name && c.child === after[i].child);
+    if (!same) this.callersCache = undefined;
   }
 
   /** A module's calls of local child modules, with the folder each one points at. */
@@ -270,7 +293,7 @@ export class WorkspaceIndex {
     for (const uri of [...(this.moduleFiles.get(moduleUri) ?? [])].sort()) {
       const entry = this.files.get(uri);
       if (!entry || entry.kind !== 'tf') continue;
-      for (const call of entry.packed ? entry.packed.summary.moduleCalls : moduleCallsOf(entry.model!)) {
+      for (const call of entry.packed ? entry.packed.summary.moduleCalls : cachedModuleCallsOf(entry.model!)) {
         if (seen.has(call.name)) continue;
         seen.add(call.name);
         const child = call.source === undefined ? undefined : localModuleUri(moduleUri, call.source);

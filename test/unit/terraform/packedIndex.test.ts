@@ -64,4 +64,24 @@ describe('packed files in the workspace index', () => {
       assert.deepStrictEqual(b, a, uri);
     }
   });
+
+  it('follows module calls as files change: a call added, moved to another folder, removed', async () => {
+    const parsers = await linkTestParsers();
+    const { packed } = await demoIndexes();
+    const root = URI.file(demo).toString();
+    const child = `${root}/modules/tagged_bucket`;
+    const other = `${root}/modules/other`;
+    assert.deepEqual(packed.callersOf(child).map((c) => c.declaration.key), ['module.exports']);
+    const uri = `${root}/extra.tf`;
+    const edit = (text: string): void => packed.setFile(modelText(parsers, text, uri));
+    edit('module "more" {\n  source = "./modules/tagged_bucket"\n}\n');
+    assert.deepEqual(packed.callersOf(child).map((c) => c.declaration.key).sort(), ['module.exports', 'module.more']);
+    edit('module "more" {\n  source = "./modules/other"\n}\n');
+    assert.deepEqual(packed.callersOf(child).map((c) => c.declaration.key), ['module.exports']);
+    assert.deepEqual(packed.callersOf(other).map((c) => c.declaration.key), ['module.more']);
+    edit('locals {}\n');
+    assert.deepEqual(packed.callersOf(other), []);
+    packed.removeFile(`${root}/storage.tf`);
+    assert.deepEqual(packed.callersOf(child), []);
+  });
 });
