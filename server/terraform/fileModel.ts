@@ -116,47 +116,68 @@ export function fileModelFromTree(
   incremental: { keepItems: boolean; previous?: FileModel } = { keepItems: false },
 ): FileModel {
   const hasError = tree.rootNode.hasError;
+  const syntax = (): Finding[] => (hasError ? syntaxErrors(tree) : []);
   const before = incremental.previous ? itemsOfModel.get(incremental.previous) : undefined;
   let items: TopLevelItem[] | undefined;
-  let body: BodyModel = { attributes: [], blocks: [] };
-  const comments: TextRange[] = [];
   if (before) items = itemsAfterEdit(tree, before, text);
   if (!items) {
     // One pass over tree-sitter's memory; everything below reads the plain JavaScript snapshot.
     const root = snapshotTree(tree, text);
-    const bodyNode = root.children.find((c) => c.type === 'body') ?? null;
-    if (incremental.keepItems) {
-      items = topLevelNodes(root.children).map(({ node, inBody }) => itemOf(node, inBody));
-    } else {
-      collectComments(root, comments);
-      if (bodyNode) body = bodyFromNode(bodyNode, 0);
-    }
+    if (!incremental.keepItems) return fileModelFromSnapshot(root, uri, kind, text, syntax());
+    items = topLevelNodes(root.children).map(({ node, inBody }) => itemOf(node, inBody));
   }
-  if (items) {
-    for (const item of items) {
-      if (item.attribute) body.attributes.push(item.attribute);
-      if (item.block) body.blocks.push(item.block);
-      for (const c of item.comments) comments.push(c);
-    }
+  const body: BodyModel = { attributes: [], blocks: [] };
+  const comments: TextRange[] = [];
+  for (const item of items) {
+    if (item.attribute) body.attributes.push(item.attribute);
+    if (item.block) body.blocks.push(item.block);
+    for (const c of item.comments) comments.push(c);
   }
+  const model = assemble(uri, kind, text, body, comments, syntax());
+  if (incremental.keepItems) itemsOfModel.set(model, { text, items });
+  return model;
+}
+
+/**
+ * Builds the file model from a syntax snapshot of the whole file (`snapshotTree`, or one carried
+ * across threads), with the syntax findings of its tree.
+ */
+export function fileModelFromSnapshot(root: SyntaxNode, uri: string, kind: 'tf' | 'tfvars', text: string, syntax: Finding[]): FileModel {
+  const comments: TextRange[] = [];
+  collectComments(root, comments);
+  const bodyNode = root.children.find((c) => c.type === 'body');
+  return assemble(uri, kind, text, bodyNode ? bodyFromNode(bodyNode, 0) : { attributes: [], blocks: [] }, comments, syntax);
+}
+
+/**
+ * The outline of a file model without its contents, cheap to build: top-level blocks with their
+ * labels and ranges and empty bodies, except `module` blocks, whose arguments say where the child
+ * module is; top-level attributes (tfvars) without their values. Enough for `summarise`.
+ */
+export function headerModelFromSnapshot(root: SyntaxNode, uri: string, kind: 'tf' | 'tfvars', text: string): FileModel {
+  const body: BodyModel = { attributes: [], blocks: [] };
+  const bodyNode = root.children.find((c) => c.type === 'body');
+  for (const child of bodyNode?.children ?? []) modelChild(child, 0, body.attributes, body.blocks, true);
+  return assemble(uri, kind, text, body, [], []);
+}
+
+function assemble(uri: string, kind: 'tf' | 'tfvars', text: string, body: BodyModel, comments: TextRange[], syntax: Finding[]): FileModel {
   const references: ReferenceSite[] = [];
   body.attributes.forEach((a) => collectReferences(a.expr, -1, [], 'value', references));
   body.blocks.forEach((b, index) => collectBlockReferences(b, index, [], [], references));
   let lineCount = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCount++;
-  const model: FileModel = {
+  return {
     uri,
     moduleUri: uri.slice(0, uri.lastIndexOf('/')),
     kind,
     length: text.length,
     lineCount,
-    syntax: hasError ? syntaxErrors(tree) : [],
+    syntax,
     body,
     references,
     comments,
   };
-  if (items && incremental.keepItems) itemsOfModel.set(model, { text, items });
-  return model;
 }
 
 /**
@@ -278,8 +299,11 @@ function bodyFromNode(node: SyntaxNode, depth: number): BodyModel {
   return { attributes, blocks };
 }
 
-/** Adds what one child of a body declares: an attribute, a block, or nothing. */
-function modelChild(child: SyntaxNode, depth: number, attributes: AttributeModel[], blocks: BlockModel[]): void {
+/**
+ * Adds what one child of a body declares: an attribute, a block, or nothing. `headersOnly` leaves
+ * out what `headerModelFromSnapshot` does not need.
+ */
+function modelChild(child: SyntaxNode, depth: number, attributes: AttributeModel[], blocks: BlockModel[], headersOnly = false): void {
   if (child.type === 'attribute') {
     const nameNode = child.child(0);
     const exprNode = child.children.find((c) => c.type === 'expression') ?? null;
@@ -288,7 +312,7 @@ function modelChild(child: SyntaxNode, depth: number, attributes: AttributeModel
       name: nameNode.text,
       nameRange: nameNode.range(),
       range: child.range(),
-      expr: exprNode ? exprFromNode(exprNode) : { kind: 'unsupported', range: child.range(), text: '' },
+      expr: exprNode && !headersOnly ? exprFromNode(exprNode) : { kind: 'unsupported', range: child.range(), text: '' },
     });
   } else if (child.type === 'block' && depth < maxBlockDepth) {
     const typeNode = child.child(0);
@@ -312,7 +336,7 @@ function modelChild(child: SyntaxNode, depth: number, attributes: AttributeModel
       labels,
       labelRanges,
       range: child.range(),
-      body: inner ? bodyFromNode(inner, depth + 1) : { attributes: [], blocks: [] },
+      body: inner && (!headersOnly || typeNode.text === 'module') ? bodyFromNode(inner, depth + 1) : { attributes: [], blocks: [] },
     });
   }
 }

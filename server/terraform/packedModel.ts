@@ -1,9 +1,12 @@
 import * as v8 from 'node:v8';
 import * as zlib from 'node:zlib';
-import type { TextRange } from '../protocol/findings';
-import type { FileModel } from './fileModel';
+import type { Tree } from 'web-tree-sitter';
+import type { Finding, TextRange } from '../protocol/findings';
+import { fileModelFromSnapshot, headerModelFromSnapshot, type FileModel } from './fileModel';
 import { outline, type OutlineSymbol } from './outline';
 import { literalString } from './staticText';
+import { syntaxErrors } from './syntaxErrors';
+import { flattenSnapshot, snapshotTree, unflattenSnapshot, type FlatSnapshot } from './syntaxSnapshot';
 
 /**
  * What the workspace index knows of a file without reading its model: enough to find a module's
@@ -17,19 +20,28 @@ export interface FileSummary {
 }
 
 /**
- * A closed file's model as the background index delivers it: compressed V8 serialisation, with the
- * summary beside it. A model serialises to about ten times its text and deserialises at about 5 ms
- * per 26 KB file; compressed, it is about 1.2× the text. The index keeps it packed until a feature
- * reads the file, so a 50 MB workspace costs tens of megabytes instead of gigabytes, and the main
- * thread spends nothing on files no one looks at.
+ * A closed file as the background index delivers it: the file's text and syntax snapshot
+ * (`FlatSnapshot`) and syntax findings, compressed, with the summary beside it. A worker makes it
+ * right after the parse, without building the model: the model is built from it (about 5 ms for a
+ * 26 KB file) when a feature reads the file. Packed, a file takes about one and a half times its
+ * text; its model would take about 27 times on the heap. The index keeps it packed until then, so a
+ * 50 MB workspace costs tens of megabytes instead of gigabytes, and the main thread spends nothing
+ * on files no one looks at.
  */
 export interface PackedFileModel {
   uri: string;
   moduleUri: string;
   kind: FileModel['kind'];
   summary: FileSummary;
-  /** Raw-deflated `v8.serialize(model)`, in an ArrayBuffer of its own (so it can be transferred). */
+  /** Raw-deflated `v8.serialize` of a `PackedContent`, in an ArrayBuffer of its own (so it can be transferred). */
   bytes: Uint8Array;
+}
+
+/** What a packed file's bytes hold. */
+interface PackedContent {
+  text: string;
+  snapshot: FlatSnapshot;
+  syntax: Finding[];
 }
 
 export function moduleCallsOf(model: FileModel): FileSummary['moduleCalls'] {
@@ -49,16 +61,22 @@ export function summarise(model: FileModel): FileSummary {
   return { moduleCalls, symbols };
 }
 
-export function packModel(model: FileModel): PackedFileModel {
-  // Level 1: the models are repetitive enough that the fastest level already packs them tenfold.
-  const deflated = zlib.deflateRawSync(v8.serialize(model), { level: 1 });
+/** Packs a file from its parse (`text` is what `tree` was parsed from); the tree is left to the caller. */
+export function packFile(tree: Tree, text: string, uri: string, kind: FileModel['kind']): PackedFileModel {
+  const root = snapshotTree(tree, text);
+  const content: PackedContent = { text, snapshot: flattenSnapshot(root), syntax: tree.rootNode.hasError ? syntaxErrors(tree) : [] };
+  // Level 1: the content is repetitive enough that the fastest level already packs it well.
+  const deflated = zlib.deflateRawSync(v8.serialize(content), { level: 1 });
   const bytes = new Uint8Array(new ArrayBuffer(deflated.byteLength));
   bytes.set(deflated);
-  return { uri: model.uri, moduleUri: model.moduleUri, kind: model.kind, summary: summarise(model), bytes };
+  const summary = summarise(headerModelFromSnapshot(root, uri, kind, text));
+  return { uri, moduleUri: uri.slice(0, uri.lastIndexOf('/')), kind, summary, bytes };
 }
 
+/** The model of a packed file: the same as `fileModelFromTree` gives for its parse. */
 export function unpackModel(packed: PackedFileModel): FileModel {
-  return v8.deserialize(zlib.inflateRawSync(packed.bytes)) as FileModel;
+  const content = v8.deserialize(zlib.inflateRawSync(packed.bytes)) as PackedContent;
+  return fileModelFromSnapshot(unflattenSnapshot(content.snapshot, content.text), packed.uri, packed.kind, content.text, content.syntax);
 }
 
 export function isPacked(input: FileModel | PackedFileModel): input is PackedFileModel {

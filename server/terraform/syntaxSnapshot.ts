@@ -157,3 +157,66 @@ function walk(cursor: TreeCursor, tree: Tree, source: SnapshotSource, mayHaveErr
     stack[stack.length - 1].children.push(node);
   }
 }
+
+/**
+ * A whole-file snapshot flattened for carrying across threads and keeping packed: its nodes in
+ * pre-order, four integers each (type index with the named and missing flags, start, end, child
+ * count), and the type names they index. A worker sends this rather than the file model: the
+ * model is built from it when a feature reads the file, at about the cost of deserialising one.
+ */
+export interface FlatSnapshot {
+  types: string[];
+  nodes: Int32Array;
+}
+
+const namedFlag = 1 << 16;
+const missingFlag = 1 << 17;
+
+export function flattenSnapshot(root: SyntaxNode): FlatSnapshot {
+  const types: string[] = [];
+  const typeIndex = new Map<string, number>();
+  const out: number[] = [];
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    let index = typeIndex.get(node.type);
+    if (index === undefined) {
+      index = types.length;
+      types.push(node.type);
+      typeIndex.set(node.type, index);
+    }
+    out.push(index | (node.isNamed ? namedFlag : 0) | (node.isMissing ? missingFlag : 0), node.startIndex, node.endIndex, node.children.length);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return { types, nodes: Int32Array.from(out) };
+}
+
+/** The snapshot a `FlatSnapshot` was made from, over `text` (the whole file). */
+export function unflattenSnapshot(flat: FlatSnapshot, text: string): SyntaxNode {
+  const source = new SnapshotSource(text);
+  const { types, nodes } = flat;
+  const make = (at: number): SyntaxNode => {
+    const head = nodes[at];
+    return new SyntaxNode(types[head & 0xffff], nodes[at + 1], nodes[at + 2], (head & namedFlag) !== 0, (head & missingFlag) !== 0, source);
+  };
+  const root = make(0);
+  // Open nodes and how many children each still waits for; errors propagate up as they close.
+  const open: SyntaxNode[] = [root];
+  const waiting: number[] = [nodes[3]];
+  for (let at = 4; at < nodes.length; at += 4) {
+    while (waiting[waiting.length - 1] === 0) closeNode(open, waiting);
+    const node = make(at);
+    open[open.length - 1].children.push(node);
+    waiting[waiting.length - 1]--;
+    open.push(node);
+    waiting.push(nodes[at + 3]);
+  }
+  while (open.length > 0) closeNode(open, waiting);
+  return root;
+}
+
+function closeNode(open: SyntaxNode[], waiting: number[]): void {
+  const done = open.pop()!;
+  waiting.pop();
+  if (!done.hasError) done.hasError = done.children.some((c) => c.hasError);
+}

@@ -5,8 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { HclParser } from '../terraform/hclParser';
-import { packModel } from '../terraform/packedModel';
-import { parseFileFromDisk } from './parseFile';
+import { packFileFromDisk } from './parseFile';
 import type { IndexDelivery, IndexJob, IndexResult } from './indexMessages';
 
 async function main(): Promise<void> {
@@ -16,11 +15,9 @@ async function main(): Promise<void> {
   port.on('message', (job: IndexJob) => {
     const transfer: ArrayBuffer[] = [];
     const results = job.files.map(({ path, uri }): IndexResult => {
-      const outcome = parseFileFromDisk(parsers, path, uri);
-      if (!('model' in outcome)) return { uri, path, ...outcome };
-      const packed = packModel(outcome.model);
-      transfer.push(packed.bytes.buffer as ArrayBuffer);
-      return { uri, path, packed };
+      const outcome = packFileFromDisk(parsers, path, uri);
+      if ('packed' in outcome) transfer.push(outcome.packed.bytes.buffer as ArrayBuffer);
+      return { uri, path, ...outcome };
     });
     const delivery: IndexDelivery = { id: job.id, results };
     port.postMessage(delivery, transfer);

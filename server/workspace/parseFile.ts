@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { FileModel } from '../terraform/fileModel';
 import { fileModelFromTree } from '../terraform/fileModel';
 import type { HclParser } from '../terraform/hclParser';
+import { packFile, type PackedFileModel } from '../terraform/packedModel';
 
 /** Files larger than this are not indexed (a generated 16 MB `.tf` file is no one's configuration). */
 export const maxIndexedBytes = 16 * 1024 * 1024;
@@ -10,15 +11,31 @@ export type ParseOutcome = { model: FileModel } | { skipped: string };
 
 /** Reads and models one file from disk; the syntax tree is freed before returning. */
 export function parseFileFromDisk(parsers: { terraform: HclParser; hcl: HclParser }, path: string, uri: string): ParseOutcome {
-  let text: string;
+  const text = readIndexedFile(path);
+  return typeof text === 'string' ? { model: modelText(parsers, text, uri) } : text;
+}
+
+/** Reads and packs one file from disk (see `PackedFileModel`), as the index workers do. */
+export function packFileFromDisk(parsers: { terraform: HclParser; hcl: HclParser }, path: string, uri: string): { packed: PackedFileModel } | { skipped: string } {
+  const text = readIndexedFile(path);
+  if (typeof text !== 'string') return text;
+  const kind = uri.endsWith('.tfvars') ? 'tfvars' : 'tf';
+  const tree = (kind === 'tfvars' ? parsers.hcl : parsers.terraform).parse(text);
+  try {
+    return { packed: packFile(tree, text, uri, kind) };
+  } finally {
+    tree.delete();
+  }
+}
+
+function readIndexedFile(path: string): string | { skipped: string } {
   try {
     const size = fs.statSync(path).size;
     if (size > maxIndexedBytes) return { skipped: `larger than ${maxIndexedBytes / 1024 / 1024} MB` };
-    text = fs.readFileSync(path, 'utf8');
+    return fs.readFileSync(path, 'utf8');
   } catch (error) {
     return { skipped: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
-  return { model: modelText(parsers, text, uri) };
 }
 
 export function modelText(parsers: { terraform: HclParser; hcl: HclParser }, text: string, uri: string): FileModel {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { workspaceSymbols } from '../../../server/lsp/handlers/terraformFeatures';
 import { fileDiagnostics } from '../../../server/terraform/moduleDiagnostics';
-import { packModel } from '../../../server/terraform/packedModel';
+import { packFile, summarise } from '../../../server/terraform/packedModel';
 import { WorkspaceIndex } from '../../../server/terraform/workspaceIndex';
 import { modelText } from '../../../server/workspace/parseFile';
 import { linkTestParsers } from '../link/loadFolder';
@@ -21,9 +21,16 @@ async function demoIndexes(): Promise<{ plain: WorkspaceIndex; packed: Workspace
   const uris: string[] = [];
   for (const file of walk(demo)) {
     const uri = URI.file(file).toString();
-    const model = modelText(parsers, fs.readFileSync(file, 'utf8'), uri);
+    const text = fs.readFileSync(file, 'utf8');
+    const model = modelText(parsers, text, uri);
     plain.setFile(model);
-    packed.setFile(packModel(model));
+    const kind = uri.endsWith('.tfvars') ? 'tfvars' : 'tf';
+    const tree = (kind === 'tfvars' ? parsers.hcl : parsers.terraform).parse(text);
+    try {
+      packed.setFile(packFile(tree, text, uri, kind));
+    } finally {
+      tree.delete();
+    }
     uris.push(uri);
   }
   return { plain, packed, uris };
@@ -39,6 +46,29 @@ describe('packed files in the workspace index', () => {
     assert.equal(packed.counts().unpacked, 1);
     assert.equal(packed.file(uris[0]), packed.file(uris[0]), 'a file is unpacked once');
     for (const uri of uris) assert.deepStrictEqual(packed.file(uri), plain.file(uri), uri);
+  });
+
+  it('summarises a packed file as its whole model would, and packs broken files too', async () => {
+    const parsers = await linkTestParsers();
+    const texts = [
+      ...fs.readdirSync(demo).filter((f) => f.endsWith('.tf')).map((f) => fs.readFileSync(path.join(demo, f), 'utf8')),
+      'module "m" {\n  source = "./child"\n  x = 1\n}\nresource "aws_vpc" "v" {\n  cidr_block = \n',
+      'variable "x" {\n  default = "unterminated\n}\nlocals { a = [1, 2,\n',
+    ];
+    for (const [i, text] of texts.entries()) {
+      const uri = `file:///w/f${i}.tf`;
+      const tree = parsers.terraform.parse(text);
+      try {
+        const packedFile = packFile(tree, text, uri, 'tf');
+        const model = modelText(parsers, text, uri);
+        assert.deepStrictEqual(packedFile.summary, summarise(model), `summary of text ${i}`);
+        const index = new WorkspaceIndex();
+        index.setFile(packedFile);
+        assert.deepStrictEqual(index.file(uri), model, `model of text ${i}`);
+      } finally {
+        tree.delete();
+      }
+    }
   });
 
   it('answers workspace symbols and module callers from summaries, unpacking only the callers', async () => {
