@@ -6,7 +6,7 @@ import { fileModelFromSnapshot, headerModelFromSnapshot, type FileModel } from '
 import { outline, type OutlineSymbol } from './outline';
 import { literalString } from './staticText';
 import { syntaxErrors } from './syntaxErrors';
-import { flattenSnapshot, snapshotTree, unflattenSnapshot, type FlatSnapshot } from './syntaxSnapshot';
+import { flatSnapshotOfTree, headerOfSnapshot, unflattenSnapshot, type FlatSnapshot } from './syntaxSnapshot';
 
 /**
  * What the workspace index knows of a file without reading its model: enough to find a module's
@@ -63,13 +63,13 @@ export function summarise(model: FileModel): FileSummary {
 
 /** Packs a file from its parse (`text` is what `tree` was parsed from); the tree is left to the caller. */
 export function packFile(tree: Tree, text: string, uri: string, kind: FileModel['kind']): PackedFileModel {
-  const root = snapshotTree(tree, text);
-  const content: PackedContent = { text, snapshot: flattenSnapshot(root), syntax: tree.rootNode.hasError ? syntaxErrors(tree) : [] };
+  const snapshot = flatSnapshotOfTree(tree);
+  const content: PackedContent = { text, snapshot, syntax: tree.rootNode.hasError ? syntaxErrors(tree) : [] };
   // Level 1: the content is repetitive enough that the fastest level already packs it well.
   const deflated = zlib.deflateRawSync(v8.serialize(content), { level: 1 });
   const bytes = new Uint8Array(new ArrayBuffer(deflated.byteLength));
   bytes.set(deflated);
-  const summary = summarise(headerModelFromSnapshot(root, uri, kind, text));
+  const summary = summarise(headerModelFromSnapshot(headerOfSnapshot(snapshot, text), uri, kind, text));
   return { uri, moduleUri: uri.slice(0, uri.lastIndexOf('/')), kind, summary, bytes };
 }
 

@@ -160,9 +160,11 @@ function walk(cursor: TreeCursor, tree: Tree, source: SnapshotSource, mayHaveErr
 
 /**
  * A whole-file snapshot flattened for carrying across threads and keeping packed: its nodes in
- * pre-order, four integers each (type index with the named and missing flags, start, end, child
- * count), and the type names they index. A worker sends this rather than the file model: the
- * model is built from it when a feature reads the file, at about the cost of deserialising one.
+ * pre-order, four integers each (type index with the named and missing flags; start, as the
+ * distance from the previous node's start; length; child count), and the type names they index.
+ * Small integers, so that it deflates well. A worker makes it straight from the tree, without a
+ * node object, and sends it rather than the file model: the model is built from it when a feature
+ * reads the file, at about the cost of deserialising one.
  */
 export interface FlatSnapshot {
   types: string[];
@@ -172,51 +174,120 @@ export interface FlatSnapshot {
 const namedFlag = 1 << 16;
 const missingFlag = 1 << 17;
 
-export function flattenSnapshot(root: SyntaxNode): FlatSnapshot {
+/** Flattens a whole tree (`text` is what it was parsed from) with one cursor walk. */
+export function flatSnapshotOfTree(tree: Tree): FlatSnapshot {
+  const { types: languageTypes, named } = symbolTable(tree);
+  const mayHaveErrors = tree.rootNode.hasError;
   const types: string[] = [];
-  const typeIndex = new Map<string, number>();
-  const out: number[] = [];
-  const stack: SyntaxNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    let index = typeIndex.get(node.type);
-    if (index === undefined) {
-      index = types.length;
-      types.push(node.type);
-      typeIndex.set(node.type, index);
+  // Language type id -> index in `types` (+1; 0 means not yet seen). The error symbol is 65535.
+  const local = new Map<number, number>();
+  let nodes = new Int32Array(1 << 14);
+  let at = 0;
+  let previousStart = 0;
+  const open: number[] = [];
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      const id = cursor.nodeTypeId;
+      let index = local.get(id);
+      if (index === undefined) {
+        index = types.length;
+        types.push(languageTypes[id] ?? 'ERROR');
+        local.set(id, index);
+      }
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      if (at + 4 > nodes.length) {
+        const grown = new Int32Array(nodes.length * 2);
+        grown.set(nodes);
+        nodes = grown;
+      }
+      nodes[at] = index | ((named[id] ?? true) ? namedFlag : 0) | (mayHaveErrors && cursor.nodeIsMissing ? missingFlag : 0);
+      nodes[at + 1] = start - previousStart;
+      nodes[at + 2] = end - start;
+      nodes[at + 3] = 0;
+      previousStart = start;
+      if (open.length > 0) nodes[open[open.length - 1] + 3]++;
+      const here = at;
+      at += 4;
+      if (cursor.gotoFirstChild()) {
+        open.push(here);
+        continue;
+      }
+      for (;;) {
+        if (cursor.gotoNextSibling()) break;
+        if (open.length === 0) return { types, nodes: nodes.slice(0, at) };
+        open.pop();
+        cursor.gotoParent();
+      }
     }
-    out.push(index | (node.isNamed ? namedFlag : 0) | (node.isMissing ? missingFlag : 0), node.startIndex, node.endIndex, node.children.length);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  } finally {
+    cursor.delete();
   }
-  return { types, nodes: Int32Array.from(out) };
 }
 
 /** The snapshot a `FlatSnapshot` was made from, over `text` (the whole file). */
 export function unflattenSnapshot(flat: FlatSnapshot, text: string): SyntaxNode {
-  const source = new SnapshotSource(text);
+  return rebuild(flat, new SnapshotSource(text), () => true);
+}
+
+/**
+ * The top of a file's snapshot: the root, the body and its items, each item's own children (a
+ * block's type, labels and body node), and the whole of every `module` block; below that nodes
+ * have no children. What `headerModelFromSnapshot` reads, without building the rest.
+ */
+export function headerOfSnapshot(flat: FlatSnapshot, text: string): SyntaxNode {
+  // Depth 0 is the root, 1 the body, 2 an item, 3 a block's type, labels and body; a label's text is below it.
+  return rebuild(flat, new SnapshotSource(text), (node, depth, parent) => depth < 3 || (depth === 3 && node.type === 'string_lit') || parent.moduleBlock);
+}
+
+interface Rebuilt {
+  node: SyntaxNode;
+  waiting: number;
+  depth: number;
+  /** Inside a `module` block (header rebuilds keep those whole). */
+  moduleBlock: boolean;
+}
+
+function rebuild(flat: FlatSnapshot, source: SnapshotSource, keepChildren: (node: SyntaxNode, depth: number, parent: Rebuilt) => boolean): SyntaxNode {
   const { types, nodes } = flat;
+  let start = 0;
   const make = (at: number): SyntaxNode => {
     const head = nodes[at];
-    return new SyntaxNode(types[head & 0xffff], nodes[at + 1], nodes[at + 2], (head & namedFlag) !== 0, (head & missingFlag) !== 0, source);
+    start += nodes[at + 1];
+    return new SyntaxNode(types[head & 0xffff], start, start + nodes[at + 2], (head & namedFlag) !== 0, (head & missingFlag) !== 0, source);
   };
   const root = make(0);
-  // Open nodes and how many children each still waits for; errors propagate up as they close.
-  const open: SyntaxNode[] = [root];
-  const waiting: number[] = [nodes[3]];
-  for (let at = 4; at < nodes.length; at += 4) {
-    while (waiting[waiting.length - 1] === 0) closeNode(open, waiting);
+  const open: Rebuilt[] = [{ node: root, waiting: nodes[3], depth: 0, moduleBlock: false }];
+  let at = 4;
+  while (at < nodes.length) {
+    let top = open[open.length - 1];
+    while (top.waiting === 0) {
+      close(open);
+      top = open[open.length - 1];
+    }
+    top.waiting--;
     const node = make(at);
-    open[open.length - 1].children.push(node);
-    waiting[waiting.length - 1]--;
-    open.push(node);
-    waiting.push(nodes[at + 3]);
+    const childCount = nodes[at + 3];
+    at += 4;
+    top.node.children.push(node);
+    // A top-level block is a module block once its first child (its type) says so.
+    if (top.depth === 2 && top.node.type === 'block' && top.node.children.length === 1 && node.text === 'module') top.moduleBlock = true;
+    if (keepChildren(node, top.depth + 1, top)) {
+      open.push({ node, waiting: childCount, depth: top.depth + 1, moduleBlock: top.moduleBlock });
+    } else {
+      // Skip the subtree, keeping the running start offset.
+      for (let pending = childCount; pending > 0; pending--, at += 4) {
+        start += nodes[at + 1];
+        pending += nodes[at + 3];
+      }
+    }
   }
-  while (open.length > 0) closeNode(open, waiting);
+  while (open.length > 0) close(open);
   return root;
 }
 
-function closeNode(open: SyntaxNode[], waiting: number[]): void {
-  const done = open.pop()!;
-  waiting.pop();
+function close(open: Rebuilt[]): void {
+  const done = open.pop()!.node;
   if (!done.hasError) done.hasError = done.children.some((c) => c.hasError);
 }

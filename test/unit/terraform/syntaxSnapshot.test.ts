@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { HclParser } from '../../../server/terraform/hclParser';
-import { snapshotTree, type SyntaxNode } from '../../../server/terraform/syntaxSnapshot';
+import { flatSnapshotOfTree, snapshotTree, unflattenSnapshot, type SyntaxNode } from '../../../server/terraform/syntaxSnapshot';
 
 const demo = path.join(__dirname, '..', '..', '..', 'examples', 'terraform');
 
@@ -37,6 +37,8 @@ describe('syntax snapshots', () => {
         const tree = parser.parse(text);
         try {
           compare(snapshotTree(tree, text), tree.rootNode, `text ${i}`);
+          // Flattened (as index workers send files) and rebuilt, it is the same tree.
+          compare(unflattenSnapshot(flatSnapshotOfTree(tree), text), tree.rootNode, `text ${i} flattened`);
         } finally {
           tree.delete();
         }
