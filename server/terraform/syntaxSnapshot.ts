@@ -91,16 +91,33 @@ export class SyntaxNode {
   }
 }
 
-/** The type names and named-ness of a language's symbols, read once per language. */
-const symbolTables = new WeakMap<object, { types: string[]; named: boolean[] }>();
+/**
+ * The type names and named-ness of a language's symbols, and which are tokens, read once per
+ * language. Tokens are leaves of every tree: the lookahead iterator of the error state (0) lists
+ * every token symbol of the grammar.
+ */
+const symbolTables = new WeakMap<object, { types: string[]; named: boolean[]; token: boolean[] }>();
 
-function symbolTable(tree: Tree): { types: string[]; named: boolean[] } {
+function symbolTable(tree: Tree): { types: string[]; named: boolean[]; token: boolean[] } {
   const language = tree.language;
   let table = symbolTables.get(language);
   if (!table) {
     const types = language.types.slice();
     const named = types.map((_, id) => language.nodeTypeIsNamed(id));
-    table = { types, named };
+    const token = types.map(() => false);
+    const lookahead = language.lookaheadIterator(0);
+    if (lookahead) {
+      try {
+        const symbols = lookahead[Symbol.iterator]();
+        for (let step = symbols.next(); step.done !== true; step = symbols.next()) {
+          const id = lookahead.currentTypeId;
+          if (id !== null && id < token.length) token[id] = true;
+        }
+      } finally {
+        lookahead.delete();
+      }
+    }
+    table = { types, named, token };
     symbolTables.set(language, table);
   }
   return table;
@@ -176,7 +193,7 @@ const missingFlag = 1 << 17;
 
 /** Flattens a whole tree (`text` is what it was parsed from) with one cursor walk. */
 export function flatSnapshotOfTree(tree: Tree): FlatSnapshot {
-  const { types: languageTypes, named } = symbolTable(tree);
+  const { types: languageTypes, named, token } = symbolTable(tree);
   const mayHaveErrors = tree.rootNode.hasError;
   const types: string[] = [];
   // Language type id -> index in `types` (+1; 0 means not yet seen). The error symbol is 65535.
@@ -195,14 +212,19 @@ export function flatSnapshotOfTree(tree: Tree): FlatSnapshot {
         types.push(languageTypes[id] ?? 'ERROR');
         local.set(id, index);
       }
+      const isNamed = named[id] ?? true;
+      const missing = mayHaveErrors && cursor.nodeIsMissing;
       const start = cursor.startIndex;
-      const end = cursor.endIndex;
+      // Every call into WebAssembly counts here. A token has no children, and a token the grammar
+      // spells out (`=`, `{`, `for`) is its type's text, unless the parser made it up (missing).
+      const isToken = token[id] === true;
+      const end = isToken && !isNamed && !missing ? start + types[index].length : cursor.endIndex;
       if (at + 4 > nodes.length) {
         const grown = new Int32Array(nodes.length * 2);
         grown.set(nodes);
         nodes = grown;
       }
-      nodes[at] = index | ((named[id] ?? true) ? namedFlag : 0) | (mayHaveErrors && cursor.nodeIsMissing ? missingFlag : 0);
+      nodes[at] = index | (isNamed ? namedFlag : 0) | (missing ? missingFlag : 0);
       nodes[at + 1] = start - previousStart;
       nodes[at + 2] = end - start;
       nodes[at + 3] = 0;
@@ -210,7 +232,7 @@ export function flatSnapshotOfTree(tree: Tree): FlatSnapshot {
       if (open.length > 0) nodes[open[open.length - 1] + 3]++;
       const here = at;
       at += 4;
-      if (cursor.gotoFirstChild()) {
+      if (!isToken && cursor.gotoFirstChild()) {
         open.push(here);
         continue;
       }
