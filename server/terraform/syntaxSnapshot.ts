@@ -93,8 +93,9 @@ export class SyntaxNode {
 
 /**
  * The type names and named-ness of a language's symbols, and which are tokens, read once per
- * language. Tokens are leaves of every tree: the lookahead iterator of the error state (0) lists
- * every token symbol of the grammar.
+ * language. Tokens are leaves of every tree. Tree-sitter numbers a grammar's tokens before its
+ * rules, and the lookahead iterator of the error state (0) lists the tokens (all but the keyword
+ * token, `identifier` here): every symbol up to the last one it lists is a token.
  */
 const symbolTables = new WeakMap<object, { types: string[]; named: boolean[]; token: boolean[] }>();
 
@@ -104,19 +105,20 @@ function symbolTable(tree: Tree): { types: string[]; named: boolean[]; token: bo
   if (!table) {
     const types = language.types.slice();
     const named = types.map((_, id) => language.nodeTypeIsNamed(id));
-    const token = types.map(() => false);
+    let lastToken = -1;
     const lookahead = language.lookaheadIterator(0);
     if (lookahead) {
       try {
         const symbols = lookahead[Symbol.iterator]();
         for (let step = symbols.next(); step.done !== true; step = symbols.next()) {
           const id = lookahead.currentTypeId;
-          if (id !== null && id < token.length) token[id] = true;
+          if (id !== null && id < types.length) lastToken = Math.max(lastToken, id);
         }
       } finally {
         lookahead.delete();
       }
     }
+    const token = types.map((_, id) => id <= lastToken);
     table = { types, named, token };
     symbolTables.set(language, table);
   }
