@@ -147,12 +147,15 @@ export function snapshotNode(node: Node): SyntaxNode {
 }
 
 function walk(cursor: TreeCursor, tree: Tree, source: SnapshotSource, mayHaveErrors: boolean): SyntaxNode {
-  const { types, named } = symbolTable(tree);
-  // Every call into WebAssembly counts here: without errors in the tree no node is missing. (A
+  const { types, named, token } = symbolTable(tree);
+  // Every call into WebAssembly counts here: without errors in the tree no node is missing, a
+  // token has no children, and a token the grammar spells out is its type's text. (Otherwise a
   // node's extent cannot be taken from its children: hidden tokens, such as the digits of a legacy
   // `.0` index, and error recovery leave nodes longer than their visible children.)
+  let isToken = false;
   const make = (): SyntaxNode => {
     const id = cursor.nodeTypeId;
+    isToken = token[id] === true;
     return new SyntaxNode(types[id] ?? 'ERROR', 0, 0, named[id] ?? true, mayHaveErrors && cursor.nodeIsMissing, source);
   };
   const root = make();
@@ -161,8 +164,8 @@ function walk(cursor: TreeCursor, tree: Tree, source: SnapshotSource, mayHaveErr
   let node = root;
   for (;;) {
     node.startIndex = cursor.startIndex;
-    node.endIndex = cursor.endIndex;
-    if (cursor.gotoFirstChild()) {
+    node.endIndex = isToken && !node.isNamed && !node.isMissing ? node.startIndex + node.type.length : cursor.endIndex;
+    if (!isToken && cursor.gotoFirstChild()) {
       stack.push(node);
     } else {
       while (!cursor.gotoNextSibling()) {
