@@ -76,6 +76,8 @@ export function startLanguageServer(connection: Connection): void {
   const reloadLive = async (): Promise<void> => {
     const changed = await live.load().catch(() => false);
     if (!changed) return;
+    // Linking reads every file: unpack them between the editor's requests rather than all at once.
+    if (live.snapshotFile()) await terraform?.index.unpackAll();
     const file = live.snapshotFile();
     void connection.sendNotification(LiveChangedNotification.method, file ? { file } : {});
     refreshOpenDocuments();
@@ -239,6 +241,7 @@ export function startLanguageServer(connection: Connection): void {
     } finally {
       progress?.done();
     }
+    if (live.snapshotFile()) await terraform?.index.unpackAll();
     refreshOpenDocuments();
   };
 
@@ -398,6 +401,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onRequest(LiveStatusRequest.method, async (): Promise<LiveStatusRequest.Result> => {
     await live.load().catch(() => false);
+    if (live.snapshotFile()) await terraform?.index.unpackAll();
     const current = guard('the live comparison', () => live.current({ fresh: true }));
     const file = live.snapshotFile();
     return {
@@ -411,6 +415,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onRequest(DiagramRequest.method, async (params: DiagramRequest.Params): Promise<DiagramRequest.Result> => {
     await live.load().catch(() => false);
+    await terraform?.index.unpackAll();
     try {
       return await workspaceDiagram(terraform?.index, params, live);
     } catch (error) {

@@ -189,6 +189,23 @@ export class WorkspaceIndex {
     return { files: this.files.size, unpacked };
   }
 
+  /**
+   * Unpacks every packed file a few at a time, letting the event loop answer the editor between
+   * slices: called before a feature that reads the whole workspace (linking to a live snapshot,
+   * the diagram), which would otherwise unpack it all at once while the editor waits.
+   */
+  async unpackAll(sliceMs = 8): Promise<void> {
+    let started = performance.now();
+    for (const entry of [...this.files.values()]) {
+      if (!entry.packed) continue;
+      this.file(entry.uri);
+      if (performance.now() - started >= sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        started = performance.now();
+      }
+    }
+  }
+
   /** Every file's model: this unpacks the whole workspace, for the features that read it all. */
   *allFiles(): IterableIterator<FileModel> {
     for (const uri of [...this.files.keys()]) {

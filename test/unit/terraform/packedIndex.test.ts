@@ -114,4 +114,13 @@ describe('packed files in the workspace index', () => {
     packed.removeFile(`${root}/storage.tf`);
     assert.deepEqual(packed.callersOf(child), []);
   });
+
+  it('unpacks the whole workspace a slice at a time, letting other work run between slices', async () => {
+    const { packed, uris } = await demoIndexes();
+    let ranBetween = false;
+    setImmediate(() => (ranBetween = true));
+    await packed.unpackAll(0);
+    assert.ok(ranBetween, 'the event loop ran while unpacking');
+    assert.deepEqual(packed.counts(), { files: uris.length, unpacked: uris.length });
+  });
 });
