@@ -22,9 +22,9 @@ export interface FileSummary {
 /**
  * A closed file as the background index delivers it: the file's text and syntax snapshot
  * (`FlatSnapshot`) and syntax findings, compressed, with the summary beside it. A worker makes it
- * right after the parse, without building the model: the model is built from it (about 5 ms for a
- * 26 KB file) when a feature reads the file. Packed, a file takes about one and a half times its
- * text; its model would take about 27 times on the heap. The index keeps it packed until then, so a
+ * right after the parse, without building the model: the model is built from it (3–5 ms for a
+ * 26 KB file) when a feature reads the file. Packed, a file takes about a third of its text's size;
+ * its model would take about 27 times it on the heap. The index keeps it packed until then, so a
  * 50 MB workspace costs tens of megabytes instead of gigabytes, and the main thread spends nothing
  * on files no one looks at.
  */
