@@ -142,6 +142,7 @@ function terraformAttributes(r: CloudResource): { get(name: string): Value | und
   const subnets = r.relations.filter((x) => x.kind === 'inSubnet').map((x) => stringValue(x.to));
   if (r.provider !== 'aws') {
     for (const [k, v] of Object.entries(a)) set(k, fromJson(v));
+    azureAttributes(r, set, lazy);
     return result;
   }
   switch (r.type) {
@@ -268,6 +269,56 @@ function terraformAttributes(r: CloudResource): { get(name: string): Value | und
       for (const [k, v] of Object.entries(a)) set(k, fromJson(v));
   }
   return result;
+}
+
+/**
+ * The attributes of an Azure resource under their `azurerm` names, beside the neutral ones: its
+ * `location` (the residency rule reads it), and a network security group's `name` and
+ * `security_rule` blocks (the NSG rules read them), so that the same rules see a risk made in the
+ * portal. Azure's built-in default rules are left out, as Terraform's `security_rule` does.
+ */
+function azureAttributes(r: CloudResource, set: (name: string, v: Value | undefined) => void, lazy: Map<string, () => Value>): void {
+  if (r.region) set('location', stringValue(r.region));
+  set('name', stringValue(r.name));
+  if (r.type !== 'securityGroup') return;
+  const rules = Array.isArray(r.attributes.rules) ? (r.attributes.rules as unknown as SecurityRule[]) : [];
+  lazy.set('security_rule', () => listValue(rules.filter((x) => !x.isDefault).map((x) => azureRuleBlock(x))));
+}
+
+const azureProtocols: Record<string, string> = { all: '*', tcp: 'Tcp', udp: 'Udp', icmp: 'Icmp', esp: 'Esp', ah: 'Ah' };
+
+/** One neutral Azure rule as an `azurerm` `security_rule` block. */
+export function azureRuleBlock(rule: SecurityRule): Value {
+  // The peers are the other side: the source of an inbound rule, the destination of an outbound one.
+  const [sources, destinations] = rule.direction === 'inbound' ? [rule.peers, rule.local] : [rule.local, rule.peers];
+  const prefixes = (peers: readonly SecurityRule['peers'][number][] | undefined): string[] =>
+    (peers ?? []).flatMap((p) => (p.kind === 'cidr' ? [p.cidr] : p.kind === 'serviceTag' ? [p.tag] : []));
+  const groups = (peers: readonly SecurityRule['peers'][number][] | undefined): Value[] =>
+    (peers ?? []).flatMap((p) => (p.kind === 'securityGroup' ? [stringValue(p.id)] : []));
+  const fields: Record<string, Value> = {
+    direction: stringValue(rule.direction === 'inbound' ? 'Inbound' : 'Outbound'),
+    access: stringValue(rule.action === 'allow' ? 'Allow' : 'Deny'),
+    protocol: stringValue(azureProtocols[rule.protocol] ?? rule.protocol),
+    source_port_range: stringValue('*'),
+  };
+  if (rule.name !== undefined) fields.name = stringValue(rule.name);
+  if (rule.priority !== undefined) fields.priority = numberValue(rule.priority);
+  if (rule.description !== undefined) fields.description = stringValue(rule.description);
+  const ports = (rule.ports ?? []).map((range) => (range.from === range.to ? `${range.from}` : `${range.from}-${range.to}`));
+  if (rule.ports === null || ports.length === 1) fields.destination_port_range = stringValue(rule.ports === null ? '*' : ports[0]);
+  else fields.destination_port_ranges = listValue(ports.map((p) => stringValue(p)));
+  const address = (side: 'source' | 'destination', peers: readonly SecurityRule['peers'][number][] | undefined): void => {
+    const list = prefixes(peers);
+    // A side with no peers (the rule's own side left as `*`) is every address.
+    if (list.length === 0 && groups(peers).length === 0) fields[`${side}_address_prefix`] = stringValue('*');
+    else if (list.length === 1) fields[`${side}_address_prefix`] = stringValue(list[0]);
+    else if (list.length > 1) fields[`${side}_address_prefixes`] = listValue(list.map((p) => stringValue(p)));
+    const asgs = groups(peers);
+    if (asgs.length > 0) fields[`${side}_application_security_group_ids`] = listValue(asgs);
+  };
+  address('source', sources);
+  address('destination', destinations);
+  return objectValue(fields);
 }
 
 /**

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { liveRuleFindings, type LiveFinding } from '../../../server/link/liveFindings';
 import { SnapshotScope, type SnapshotResourceView } from '../../../server/link/snapshotResourceView';
 import { readSnapshot } from '../../../server/cloud/snapshotStore';
+import { mapNetworkSecurityGroup } from '../../../server/cloud/azure/azureSecurityGroupMapper';
 import { snapshotFormatName, snapshotFormatVersion, type AttributeValue, type CloudResource, type CloudSnapshot, type SecurityRule } from '../../../server/protocol/snapshot';
 import { ruleById } from '../../../server/rules/allRules';
 import { runRules } from '../../../server/rules/runRules';
@@ -92,6 +93,40 @@ describe('link: rules on live resources', () => {
       findings.map((f) => [f.code, f.path]),
       [['CG-AWS-SG-001', ['ingress', 1, 'ipv6_cidr_blocks', 0]]],
     );
+  });
+
+  it('reports an Azure NSG rule opened in the portal, and a location outside the residency list, as the azurerm code gets them', () => {
+    // Through the importer's own mapper, from the shape ARM returns.
+    const nsg = mapNetworkSecurityGroup({
+      id: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/web',
+      name: 'web',
+      location: 'eastus',
+      securityRules: [
+        { name: 'ssh', priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: '22', sourceAddressPrefix: 'Internet', destinationAddressPrefix: '*' },
+        { name: 'https', priority: 110, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourcePortRange: '*', destinationPortRanges: ['443', '8443'], sourceAddressPrefix: '10.1.0.0/16', destinationAddressPrefix: '*' },
+      ],
+      defaultSecurityRules: [
+        { name: 'AllowVnetInBound', priority: 65000, direction: 'Inbound', access: 'Allow', protocol: '*', sourcePortRange: '*', destinationPortRange: '*', sourceAddressPrefix: 'VirtualNetwork', destinationAddressPrefix: 'VirtualNetwork' },
+      ],
+    }) as CloudResource;
+    const snapshot: CloudSnapshot = { ...snapshotOf([nsg]), provider: 'azure', identities: [{ provider: 'azure', account: nsg.account }], regions: ['eastus'] };
+    const options = { profiles: ['baseline', 'eu-residency'], allowedRegions: ['westeurope'] };
+    const findings = liveRuleFindings(snapshot, options);
+    const code =
+      'resource "azurerm_network_security_group" "web" {\n  name     = "web"\n  location = "eastus"\n\n' +
+      '  security_rule {\n    name                       = "ssh"\n    priority                   = 100\n    direction                  = "Inbound"\n    access                     = "Allow"\n    protocol                   = "Tcp"\n    source_port_range          = "*"\n    destination_port_range     = "22"\n    source_address_prefix      = "Internet"\n    destination_address_prefix = "*"\n  }\n\n' +
+      '  security_rule {\n    name                       = "https"\n    priority                   = 110\n    direction                  = "Inbound"\n    access                     = "Allow"\n    protocol                   = "Tcp"\n    source_port_range          = "*"\n    destination_port_ranges    = ["443", "8443"]\n    source_address_prefix      = "10.1.0.0/16"\n    destination_address_prefix = "*"\n  }\n}\n';
+    const index = new WorkspaceIndex();
+    const model = modelText(parsers, code, 'file:///w/main.tf');
+    index.setFile(model);
+    const expected = runRules(index, model, options).map((f) => `${f.code} ${f.message}`).sort();
+    assert.deepEqual(expected.map((f) => f.split(' ')[0]).sort(), ['CG-AZ-NSG-001', 'CG-AZ-RES-001']);
+    assert.deepEqual(summary(findings), expected);
+    const ssh = findings.find((f) => f.code === 'CG-AZ-NSG-001');
+    assert.deepEqual(ssh?.path, ['security_rule', 0, 'source_address_prefix']);
+    assert.equal(ssh?.type, 'azurerm_network_security_group');
+    // In an allowed region the residency rule is quiet.
+    assert.deepEqual(summary(liveRuleFindings(snapshot, { ...options, allowedRegions: ['eastus'] })).map((f) => f.split(' ')[0]), ['CG-AZ-NSG-001']);
   });
 
   it('says nothing about a group that allows only 10.0.0.0/8, even on every port', () => {
