@@ -7,10 +7,12 @@ import { DiagramViewProvider, openDiagramPanel, refreshDiagrams, setDiagramClien
 import { registerAuditCommands } from './auditCommands';
 import { registerPolicyPreview } from './policyPreview';
 import { registerSuppressCommand } from './suppressCommand';
+import { registerWorkspaceStatus, type WorkspaceStatus } from './workspaceStatus';
 
-/** What the extension hands to its tests (and to nobody else): the running client. */
+/** What the extension hands to its tests (and to nobody else): the running client, the status item. */
 export interface CartographApi {
   languageClient(): LanguageClient | undefined;
+  workspaceStatus(): WorkspaceStatus;
 }
 
 let client: LanguageClient | undefined;
@@ -21,6 +23,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
   output.info(`Cartograph ${context.extension.packageJSON.version as string} activating`);
 
   context.subscriptions.push(...registerCloudFeatures(context, () => client, output));
+  const status = registerWorkspaceStatus(() => client, output);
+  context.subscriptions.push(...status.disposables);
+  onLiveChanged = () => void status.refresh();
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(DiagramViewProvider.viewType, new DiagramViewProvider(context, () => client)),
   );
@@ -52,13 +57,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
 
   setDiagramClient(() => client);
   await startClient(context, output);
-  return { languageClient: () => client };
+  return { languageClient: () => client, workspaceStatus: () => status.current() };
 }
+
+/** Besides redrawing the diagrams, what a change of the snapshot in force refreshes (the status item). */
+let onLiveChanged: () => void = () => undefined;
 
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   client = createLanguageClient(context, output);
   // The server says when the snapshot in force changed (a setting, a file rewritten on disk): redraw.
-  context.subscriptions.push(client.onNotification(LiveChangedNotification.method, () => void refreshDiagrams()));
+  context.subscriptions.push(
+    client.onNotification(LiveChangedNotification.method, () => {
+      void refreshDiagrams();
+      onLiveChanged();
+    }),
+  );
   try {
     await client.start();
   } catch (error) {

@@ -14,6 +14,22 @@ async function hoverUntil(uri: vscode.Uri, at: vscode.Position, pattern: RegExp,
   return text;
 }
 
+/** The extension's status item, as its tests see it. */
+function workspaceStatus(): { text: string; tooltip: string } {
+  const api = vscode.extensions.getExtension<{ workspaceStatus(): { text: string; tooltip: string } }>('cartograph.cartograph')?.exports;
+  if (!api) throw new Error('the Cartograph extension is not active');
+  return api.workspaceStatus();
+}
+
+async function statusUntil(pattern: RegExp, tries = 400): Promise<{ text: string; tooltip: string }> {
+  let status = workspaceStatus();
+  for (let i = 0; i < tries && !pattern.test(status.text); i++) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 25));
+    status = workspaceStatus();
+  }
+  return status;
+}
+
 describe('Code meets cloud in the editor', () => {
   after(async () => {
     // The other suites see the Terraform alone again.
@@ -43,5 +59,15 @@ describe('Code meets cloud in the editor', () => {
     }
     assert.ok(titles.some((t) => /subnet-0e2e0000000000001 · available · no drift/.test(t)), JSON.stringify(titles));
     assert.ok(titles.includes('Show in Diagram'));
+  });
+
+  it('shows the profiles and the age of the snapshot in force in the status bar', async () => {
+    const status = await statusUntil(/snapshot .*old|snapshot just taken/);
+    assert.match(status.text, /baseline/);
+    assert.match(status.text, /snapshot (\d+ (min|h|days) old|just taken)/);
+    assert.match(status.tooltip, /snapshot\.json, taken 2026-11-30T09:00:00\.000Z: \d+ resources linked/);
+    await vscode.commands.executeCommand('cartograph.compareWithSnapshot', '');
+    assert.match((await statusUntil(/no snapshot/)).text, /no snapshot/);
+    await vscode.commands.executeCommand('cartograph.compareWithSnapshot', workspaceFile('live', 'snapshot.json').fsPath);
   });
 });
