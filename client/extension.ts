@@ -8,6 +8,7 @@ import { registerAuditCommands } from './auditCommands';
 import { registerPolicyPreview } from './policyPreview';
 import { registerSuppressCommand } from './suppressCommand';
 import { registerWorkspaceStatus, type WorkspaceStatus } from './workspaceStatus';
+import { registerDemoCommand } from './demoWorkspace';
 
 /** What the extension hands to its tests (and to nobody else): the running client, the status item. */
 export interface CartographApi {
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
     ...registerAuditCommands(() => client, output),
     ...registerPolicyPreview(() => client, output),
     registerSuppressCommand(() => client),
+    registerDemoCommand(context, output),
   );
 
   setDiagramClient(() => client);

@@ -8,6 +8,26 @@ describe('Cartograph commands', () => {
     for (const id of ['cartograph.openDiagram', 'cartograph.restartServer', 'cartograph.showOutput', 'cartograph.verifyAuditLog', 'cartograph.showAuditLog']) assert.ok(all.includes(id), `${id} is registered`);
   });
 
+  it('offers a "Get started" walkthrough whose steps run registered commands, and copies the demo it opens', async () => {
+    const extension = vscode.extensions.getExtension<unknown>('cartograph.cartograph');
+    const walkthrough = (extension?.packageJSON as { contributes: { walkthroughs: { id: string; steps: { description: string; completionEvents?: string[] }[] }[] } }).contributes.walkthroughs[0];
+    assert.equal(walkthrough.id, 'cartograph.getStarted');
+    const all = await vscode.commands.getCommands(true);
+    for (const step of walkthrough.steps) {
+      const linked = [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.ok(linked.length > 0, step.description);
+      for (const id of linked) assert.ok(all.includes(id), `${id} is registered`);
+    }
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'cartograph.cartograph#cartograph.getStarted', false);
+    // Opening a folder would reload this window: the test asks for the copy alone.
+    const demo = await vscode.commands.executeCommand<vscode.Uri>('cartograph.openDemo', { open: false, reset: true });
+    const settings = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(demo, '.vscode', 'settings.json')));
+    assert.match(settings, /"cartograph\.snapshot": "snapshot\/aws-northwind-production\.json"/);
+    for (const file of ['terraform/security.tf', 'terraform/terraform.tfstate', 'data/northwind.policy.hcl', 'data/queries/revenue_by_customer.sql']) {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(demo, ...file.split('/')));
+    }
+  });
+
   it('restarts the language server, which then analyses again', async () => {
     await vscode.commands.executeCommand('cartograph.restartServer');
     const doc = await vscode.workspace.openTextDocument({ language: 'terraform', content: 'output "x" {\n  value =\n}\n' });
