@@ -51,14 +51,14 @@ export function registerWorkspaceStatus(
   };
 
   render();
-  // The server starts after this runs: ask it once it is there; after that the age moves on by itself.
-  let asked: LanguageClient | undefined;
-  const tick = setInterval(() => {
-    const c = client();
-    if (c?.isRunning() && asked !== c) {
-      asked = c;
-      void refresh();
-    } else render();
+  // The server starts after this runs: ask it once it is there (checking each second); after that
+  // the age moves on by itself, a minute at a time.
+  let ageing: ReturnType<typeof setInterval> | undefined;
+  const waiting = setInterval(() => {
+    if (!client()?.isRunning()) return;
+    clearInterval(waiting);
+    void refresh();
+    ageing = setInterval(render, 60_000);
   }, 1_000);
 
   const commands: { label: string; description: string; command: string; args?: unknown[] }[] = [
@@ -74,7 +74,12 @@ export function registerWorkspaceStatus(
   return {
     disposables: [
       item,
-      { dispose: () => clearInterval(tick) },
+      {
+        dispose: () => {
+          clearInterval(waiting);
+          if (ageing) clearInterval(ageing);
+        },
+      },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cartograph.profiles')) render();
         if (e.affectsConfiguration('cartograph.snapshot')) void refresh();
