@@ -127,12 +127,7 @@ function symbolTable(tree: Tree): { types: string[]; named: boolean[]; token: bo
 
 /** Snapshots a whole tree; `text` is what it was parsed from. */
 export function snapshotTree(tree: Tree, text: string): SyntaxNode {
-  const cursor = tree.walk();
-  try {
-    return walk(cursor, tree, new SnapshotSource(text), tree.rootNode.hasError);
-  } finally {
-    cursor.delete();
-  }
+  return unflattenSnapshot(flatSnapshotOfTree(tree), text);
 }
 
 /** Snapshots the subtree under one node (for callers that hold a web-tree-sitter node). */
@@ -140,43 +135,9 @@ export function snapshotNode(node: Node): SyntaxNode {
   const cursor = node.walk();
   try {
     const source = new SnapshotSource(node.text, node.startIndex, { line: node.startPosition.row, character: node.startPosition.column });
-    return walk(cursor, node.tree, source, node.hasError);
+    return rebuild(flatten(cursor, node.tree, node.hasError), source, () => true);
   } finally {
     cursor.delete();
-  }
-}
-
-function walk(cursor: TreeCursor, tree: Tree, source: SnapshotSource, mayHaveErrors: boolean): SyntaxNode {
-  const { types, named, token } = symbolTable(tree);
-  // Every call into WebAssembly counts here: without errors in the tree no node is missing, a
-  // token has no children, and a token the grammar spells out is its type's text. (Otherwise a
-  // node's extent cannot be taken from its children: hidden tokens, such as the digits of a legacy
-  // `.0` index, and error recovery leave nodes longer than their visible children.)
-  let isToken = false;
-  const make = (): SyntaxNode => {
-    const id = cursor.nodeTypeId;
-    isToken = token[id] === true;
-    return new SyntaxNode(types[id] ?? 'ERROR', 0, 0, named[id] ?? true, mayHaveErrors && cursor.nodeIsMissing, source);
-  };
-  const root = make();
-  // Iterative, so that deeply nested (or hostile) input cannot overflow the stack.
-  const stack: SyntaxNode[] = [];
-  let node = root;
-  for (;;) {
-    node.startIndex = cursor.startIndex;
-    node.endIndex = isToken && !node.isNamed && !node.isMissing ? node.startIndex + node.type.length : cursor.endIndex;
-    if (!isToken && cursor.gotoFirstChild()) {
-      stack.push(node);
-    } else {
-      while (!cursor.gotoNextSibling()) {
-        const done = stack.pop();
-        if (!done) return root;
-        cursor.gotoParent();
-        if (mayHaveErrors && !done.hasError) done.hasError = done.children.some((c) => c.hasError);
-      }
-    }
-    node = make();
-    stack[stack.length - 1].children.push(node);
   }
 }
 
@@ -196,60 +157,70 @@ export interface FlatSnapshot {
 const namedFlag = 1 << 16;
 const missingFlag = 1 << 17;
 
-/** Flattens a whole tree (`text` is what it was parsed from) with one cursor walk. */
+/** Flattens a whole tree with one cursor walk. */
 export function flatSnapshotOfTree(tree: Tree): FlatSnapshot {
+  const cursor = tree.walk();
+  try {
+    return flatten(cursor, tree, tree.rootNode.hasError);
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * Flattens the subtree a cursor is rooted at. Every call into WebAssembly counts here: without
+ * errors in the tree no node is missing, a token has no children, and a token the grammar spells
+ * out (`=`, `{`, `for`) is its type's text, unless the parser made it up (missing). (Otherwise a
+ * node's extent cannot be taken from its children: hidden tokens, such as the digits of a legacy
+ * `.0` index, and error recovery leave nodes longer than their visible children.) Iterative, so
+ * that deeply nested (or hostile) input cannot overflow the stack.
+ */
+function flatten(cursor: TreeCursor, tree: Tree, mayHaveErrors: boolean): FlatSnapshot {
   const { types: languageTypes, named, token } = symbolTable(tree);
-  const mayHaveErrors = tree.rootNode.hasError;
   const types: string[] = [];
-  // Language type id -> index in `types` (+1; 0 means not yet seen). The error symbol is 65535.
+  // Language type id (65535 for an error node) -> index in `types`.
   const local = new Map<number, number>();
-  let nodes = new Int32Array(1 << 14);
+  // Grown as needed: a subtree an edit touched holds a few dozen nodes, a file thousands.
+  let nodes = new Int32Array(1 << 10);
   let at = 0;
   let previousStart = 0;
   const open: number[] = [];
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      const id = cursor.nodeTypeId;
-      let index = local.get(id);
-      if (index === undefined) {
-        index = types.length;
-        types.push(languageTypes[id] ?? 'ERROR');
-        local.set(id, index);
-      }
-      const isNamed = named[id] ?? true;
-      const missing = mayHaveErrors && cursor.nodeIsMissing;
-      const start = cursor.startIndex;
-      // Every call into WebAssembly counts here. A token has no children, and a token the grammar
-      // spells out (`=`, `{`, `for`) is its type's text, unless the parser made it up (missing).
-      const isToken = token[id] === true;
-      const end = isToken && !isNamed && !missing ? start + types[index].length : cursor.endIndex;
-      if (at + 4 > nodes.length) {
-        const grown = new Int32Array(nodes.length * 2);
-        grown.set(nodes);
-        nodes = grown;
-      }
-      nodes[at] = index | (isNamed ? namedFlag : 0) | (missing ? missingFlag : 0);
-      nodes[at + 1] = start - previousStart;
-      nodes[at + 2] = end - start;
-      nodes[at + 3] = 0;
-      previousStart = start;
-      if (open.length > 0) nodes[open[open.length - 1] + 3]++;
-      const here = at;
-      at += 4;
-      if (!isToken && cursor.gotoFirstChild()) {
-        open.push(here);
-        continue;
-      }
-      for (;;) {
-        if (cursor.gotoNextSibling()) break;
-        if (open.length === 0) return { types, nodes: nodes.slice(0, at) };
-        open.pop();
-        cursor.gotoParent();
-      }
+  for (;;) {
+    const id = cursor.nodeTypeId;
+    let index = local.get(id);
+    if (index === undefined) {
+      index = types.length;
+      types.push(languageTypes[id] ?? 'ERROR');
+      local.set(id, index);
     }
-  } finally {
-    cursor.delete();
+    const isNamed = named[id] ?? true;
+    const missing = mayHaveErrors && cursor.nodeIsMissing;
+    const start = cursor.startIndex;
+    const isToken = token[id] === true;
+    const end = isToken && !isNamed && !missing ? start + types[index].length : cursor.endIndex;
+    if (at + 4 > nodes.length) {
+      const grown = new Int32Array(nodes.length * 2);
+      grown.set(nodes);
+      nodes = grown;
+    }
+    nodes[at] = index | (isNamed ? namedFlag : 0) | (missing ? missingFlag : 0);
+    nodes[at + 1] = start - previousStart;
+    nodes[at + 2] = end - start;
+    nodes[at + 3] = 0;
+    previousStart = start;
+    if (open.length > 0) nodes[open[open.length - 1] + 3]++;
+    const here = at;
+    at += 4;
+    if (!isToken && cursor.gotoFirstChild()) {
+      open.push(here);
+      continue;
+    }
+    for (;;) {
+      if (cursor.gotoNextSibling()) break;
+      if (open.length === 0) return { types, nodes: nodes.slice(0, at) };
+      open.pop();
+      cursor.gotoParent();
+    }
   }
 }
 
