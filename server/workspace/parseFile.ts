@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import type { Tree } from 'web-tree-sitter';
 import type { FileModel } from '../terraform/fileModel';
 import { fileModelFromTree } from '../terraform/fileModel';
 import type { HclParser } from '../terraform/hclParser';
@@ -18,14 +19,7 @@ export function parseFileFromDisk(parsers: { terraform: HclParser; hcl: HclParse
 /** Reads and packs one file from disk (see `PackedFileModel`), as the index workers do. */
 export function packFileFromDisk(parsers: { terraform: HclParser; hcl: HclParser }, path: string, uri: string): { packed: PackedFileModel } | { skipped: string } {
   const text = readIndexedFile(path);
-  if (typeof text !== 'string') return text;
-  const kind = uri.endsWith('.tfvars') ? 'tfvars' : 'tf';
-  const tree = (kind === 'tfvars' ? parsers.hcl : parsers.terraform).parse(text);
-  try {
-    return { packed: packFile(tree, text, uri, kind) };
-  } finally {
-    tree.delete();
-  }
+  return typeof text === 'string' ? { packed: packText(parsers, text, uri) } : text;
 }
 
 function readIndexedFile(path: string): string | { skipped: string } {
@@ -39,10 +33,20 @@ function readIndexedFile(path: string): string | { skipped: string } {
 }
 
 export function modelText(parsers: { terraform: HclParser; hcl: HclParser }, text: string, uri: string): FileModel {
+  return withParse(parsers, text, uri, (tree, kind) => fileModelFromTree(tree, uri, kind, text));
+}
+
+/** Packs a file's text as the index workers pack a closed file. */
+export function packText(parsers: { terraform: HclParser; hcl: HclParser }, text: string, uri: string): PackedFileModel {
+  return withParse(parsers, text, uri, (tree, kind) => packFile(tree, text, uri, kind));
+}
+
+/** Parses a file's text with the parser for its kind (tfvars are plain HCL) and frees the tree after `use`. */
+function withParse<T>(parsers: { terraform: HclParser; hcl: HclParser }, text: string, uri: string, use: (tree: Tree, kind: FileModel['kind']) => T): T {
   const kind = uri.endsWith('.tfvars') ? 'tfvars' : 'tf';
   const tree = (kind === 'tfvars' ? parsers.hcl : parsers.terraform).parse(text);
   try {
-    return fileModelFromTree(tree, uri, kind, text);
+    return use(tree, kind);
   } finally {
     tree.delete();
   }

@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import type { Finding } from '../../server/protocol/findings';
 import { HclParser } from '../../server/terraform/hclParser';
 import { WorkspaceIndex } from '../../server/terraform/workspaceIndex';
-import { modelText } from '../../server/workspace/parseFile';
-import { packFile, summarise, unpackModel } from '../../server/terraform/packedModel';
+import { modelText, packText } from '../../server/workspace/parseFile';
+import { summarise, unpackModel } from '../../server/terraform/packedModel';
 import { isDeepStrictEqual } from 'node:util';
 import { fileDiagnostics } from '../../server/terraform/moduleDiagnostics';
 import { hoverAt } from '../../server/terraform/hover';
@@ -211,14 +211,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
       index.setFile(model);
       findings.push(...fileDiagnostics(index, model));
       // Packed as the index workers pack a closed file, it must unpack to the same model and summary.
-      const tree = (kind === 'tfvars' ? parsers.hcl : parsers.terraform).parse(text);
-      try {
-        const packed = packFile(tree, text, uri, kind === 'tfvars' ? 'tfvars' : 'tf');
-        if (!isDeepStrictEqual(unpackModel(packed), model)) throw new Error('the packed file unpacks to a different model');
-        if (!isDeepStrictEqual(packed.summary, summarise(model))) throw new Error('the packed file has a different summary');
-      } finally {
-        tree.delete();
-      }
+      const packed = packText(parsers, text, uri);
+      if (!isDeepStrictEqual(unpackModel(packed), model)) throw new Error('the packed file unpacks to a different model');
+      if (!isDeepStrictEqual(packed.summary, summarise(model))) throw new Error('the packed file has a different summary');
       outline(model);
       foldingRanges(model);
       semanticTokens(model);

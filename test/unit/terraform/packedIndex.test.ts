@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { workspaceSymbols } from '../../../server/lsp/handlers/terraformFeatures';
 import { fileDiagnostics } from '../../../server/terraform/moduleDiagnostics';
-import { packFile, summarise } from '../../../server/terraform/packedModel';
+import { summarise } from '../../../server/terraform/packedModel';
 import { WorkspaceIndex } from '../../../server/terraform/workspaceIndex';
-import { modelText } from '../../../server/workspace/parseFile';
+import { modelText, packText } from '../../../server/workspace/parseFile';
 import { linkTestParsers } from '../link/loadFolder';
 
 const demo = path.join(__dirname, '..', '..', '..', 'examples', 'terraform');
@@ -22,15 +22,8 @@ async function demoIndexes(): Promise<{ plain: WorkspaceIndex; packed: Workspace
   for (const file of walk(demo)) {
     const uri = URI.file(file).toString();
     const text = fs.readFileSync(file, 'utf8');
-    const model = modelText(parsers, text, uri);
-    plain.setFile(model);
-    const kind = uri.endsWith('.tfvars') ? 'tfvars' : 'tf';
-    const tree = (kind === 'tfvars' ? parsers.hcl : parsers.terraform).parse(text);
-    try {
-      packed.setFile(packFile(tree, text, uri, kind));
-    } finally {
-      tree.delete();
-    }
+    plain.setFile(modelText(parsers, text, uri));
+    packed.setFile(packText(parsers, text, uri));
     uris.push(uri);
   }
   return { plain, packed, uris };
@@ -57,17 +50,12 @@ describe('packed files in the workspace index', () => {
     ];
     for (const [i, text] of texts.entries()) {
       const uri = `file:///w/f${i}.tf`;
-      const tree = parsers.terraform.parse(text);
-      try {
-        const packedFile = packFile(tree, text, uri, 'tf');
-        const model = modelText(parsers, text, uri);
-        assert.deepStrictEqual(packedFile.summary, summarise(model), `summary of text ${i}`);
-        const index = new WorkspaceIndex();
-        index.setFile(packedFile);
-        assert.deepStrictEqual(index.file(uri), model, `model of text ${i}`);
-      } finally {
-        tree.delete();
-      }
+      const packedFile = packText(parsers, text, uri);
+      const model = modelText(parsers, text, uri);
+      assert.deepStrictEqual(packedFile.summary, summarise(model), `summary of text ${i}`);
+      const index = new WorkspaceIndex();
+      index.setFile(packedFile);
+      assert.deepStrictEqual(index.file(uri), model, `model of text ${i}`);
     }
   });
 
