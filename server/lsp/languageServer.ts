@@ -72,12 +72,18 @@ export function startLanguageServer(connection: Connection): void {
     refreshOpenDocuments();
     if (clientRefreshesCodeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   };
+  /**
+   * Linking to a snapshot reads every file: with a snapshot in force, unpack them between the
+   * editor's requests before linking, rather than all at once inside it.
+   */
+  const unpackForLinking = async (): Promise<void> => {
+    if (live.snapshotFile()) await terraform?.index.unpackAll();
+  };
   /** Reads the snapshot in force again (when it changed) and refreshes what shows the comparison. */
   const reloadLive = async (): Promise<void> => {
     const changed = await live.load().catch(() => false);
     if (!changed) return;
-    // Linking reads every file: unpack them between the editor's requests rather than all at once.
-    if (live.snapshotFile()) await terraform?.index.unpackAll();
+    await unpackForLinking();
     const file = live.snapshotFile();
     void connection.sendNotification(LiveChangedNotification.method, file ? { file } : {});
     refreshOpenDocuments();
@@ -241,7 +247,7 @@ export function startLanguageServer(connection: Connection): void {
     } finally {
       progress?.done();
     }
-    if (live.snapshotFile()) await terraform?.index.unpackAll();
+    await unpackForLinking();
     refreshOpenDocuments();
   };
 
@@ -401,7 +407,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onRequest(LiveStatusRequest.method, async (): Promise<LiveStatusRequest.Result> => {
     await live.load().catch(() => false);
-    if (live.snapshotFile()) await terraform?.index.unpackAll();
+    await unpackForLinking();
     const current = guard('the live comparison', () => live.current({ fresh: true }));
     const file = live.snapshotFile();
     return {
