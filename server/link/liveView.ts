@@ -309,11 +309,11 @@ export function azureRuleBlock(rule: SecurityRule): Value {
   else fields.destination_port_ranges = listValue(ports.map((p) => stringValue(p)));
   const address = (side: 'source' | 'destination', peers: readonly SecurityRule['peers'][number][] | undefined): void => {
     const list = prefixes(peers);
+    const asgs = groups(peers);
     // A side with no peers (the rule's own side left as `*`) is every address.
-    if (list.length === 0 && groups(peers).length === 0) fields[`${side}_address_prefix`] = stringValue('*');
+    if (list.length === 0 && asgs.length === 0) fields[`${side}_address_prefix`] = stringValue('*');
     else if (list.length === 1) fields[`${side}_address_prefix`] = stringValue(list[0]);
     else if (list.length > 1) fields[`${side}_address_prefixes`] = listValue(list.map((p) => stringValue(p)));
-    const asgs = groups(peers);
     if (asgs.length > 0) fields[`${side}_application_security_group_ids`] = listValue(asgs);
   };
   address('source', sources);
