@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
   context.subscriptions.push(...registerCloudFeatures(context, () => client, output));
   const status = registerWorkspaceStatus(() => client, output);
   context.subscriptions.push(...status.disposables);
-  onLiveChanged = () => void status.refresh();
+  refreshLiveStatus = () => void status.refresh();
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(DiagramViewProvider.viewType, new DiagramViewProvider(context, () => client)),
   );
@@ -34,8 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
   context.subscriptions.push(
     vscode.commands.registerCommand('cartograph.restartServer', async () => {
       output.info('Restarting the language server');
-      if (client) await client.restart();
-      else await startClient(context, output);
+      if (client) {
+        await client.restart();
+        refreshLiveStatus();
+      } else await startClient(context, output);
       vscode.window.setStatusBarMessage('$(check) Cartograph language server restarted', 3000);
     }),
     vscode.commands.registerCommand('cartograph.showOutput', () => output.show()),
@@ -62,8 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cartog
   return { languageClient: () => client, workspaceStatus: () => status.current() };
 }
 
-/** Besides redrawing the diagrams, what a change of the snapshot in force refreshes (the status item). */
-let onLiveChanged: () => void = () => undefined;
+/** Asks the server for the live status again (the status item): once it has started, and when the snapshot in force changes. */
+let refreshLiveStatus: () => void = () => undefined;
 
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   client = createLanguageClient(context, output);
@@ -71,11 +73,12 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   context.subscriptions.push(
     client.onNotification(LiveChangedNotification.method, () => {
       void refreshDiagrams();
-      onLiveChanged();
+      refreshLiveStatus();
     }),
   );
   try {
     await client.start();
+    refreshLiveStatus();
   } catch (error) {
     const message = `Cartograph's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
     output.error(message);

@@ -12,8 +12,8 @@ export interface WorkspaceStatus {
 /**
  * The Cartograph status bar item: the compliance profiles in force and the age of the snapshot the
  * workspace is compared with. Clicking it offers the commands that change either, and the diagram.
- * `refresh` asks the server again; the extension calls it when the server says the snapshot in
- * force changed (`cartograph/liveChanged`).
+ * `refresh` asks the server again; the extension calls it once the server has started and whenever
+ * the server says the snapshot in force changed (`cartograph/liveChanged`).
  */
 export function registerWorkspaceStatus(
   client: () => LanguageClient | undefined,
@@ -51,15 +51,8 @@ export function registerWorkspaceStatus(
   };
 
   render();
-  // The server starts after this runs: ask it once it is there (checking each second); after that
-  // the age moves on by itself, a minute at a time.
-  let ageing: ReturnType<typeof setInterval> | undefined;
-  const waiting = setInterval(() => {
-    if (!client()?.isRunning()) return;
-    clearInterval(waiting);
-    void refresh();
-    ageing = setInterval(render, 60_000);
-  }, 1_000);
+  // The snapshot's age moves on by itself, a minute at a time.
+  const ageing = setInterval(render, 60_000);
 
   const commands: { label: string; description: string; command: string; args?: unknown[] }[] = [
     { label: '$(settings-gear) Compliance Profiles…', description: 'cartograph.profiles', command: 'workbench.action.openSettings', args: ['cartograph.profiles'] },
@@ -74,15 +67,10 @@ export function registerWorkspaceStatus(
   return {
     disposables: [
       item,
-      {
-        dispose: () => {
-          clearInterval(waiting);
-          if (ageing) clearInterval(ageing);
-        },
-      },
+      { dispose: () => clearInterval(ageing) },
+      // A new `cartograph.snapshot` comes back through the server's liveChanged (see `refresh`).
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cartograph.profiles')) render();
-        if (e.affectsConfiguration('cartograph.snapshot')) void refresh();
       }),
       vscode.commands.registerCommand('cartograph.statusMenu', async () => {
         await refresh();
