@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { HclParser } from '../../../server/terraform/hclParser';
-import { flatSnapshotOfTree, snapshotTree, unflattenSnapshot, type SyntaxNode } from '../../../server/terraform/syntaxSnapshot';
+import { snapshotNode, snapshotTree, type SyntaxNode } from '../../../server/terraform/syntaxSnapshot';
 
 const demo = path.join(__dirname, '..', '..', '..', 'examples', 'terraform');
 
@@ -36,9 +36,15 @@ describe('syntax snapshots', () => {
       for (const parser of [parsers.terraform, parsers.hcl]) {
         const tree = parser.parse(text);
         try {
-          compare(snapshotTree(tree, text), tree.rootNode, `text ${i}`);
-          // Flattened (as index workers send files) and rebuilt, it is the same tree.
-          compare(unflattenSnapshot(flatSnapshotOfTree(tree), text), tree.rootNode, `text ${i} flattened`);
+          // A whole tree (flattened as index workers send files, and rebuilt), and each subtree on
+          // its own, as an edit snapshots the blocks it touched.
+          const snapshot = snapshotTree(tree, text);
+          compare(snapshot, tree.rootNode, `text ${i}`);
+          for (const node of tree.rootNode.descendantsOfType(['block', 'attribute', 'ERROR'])) {
+            const sub = snapshotNode(node!);
+            compare(sub, node!, `text ${i} subtree at ${node!.startIndex}`);
+            assert.deepEqual(sub.range(), { start: { line: node!.startPosition.row, character: node!.startPosition.column }, end: { line: node!.endPosition.row, character: node!.endPosition.column } });
+          }
         } finally {
           tree.delete();
         }
