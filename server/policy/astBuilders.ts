@@ -68,10 +68,12 @@ export function and(conditions: PgNode[]): PgNode {
 }
 
 /** The conjuncts of a condition: `a AND (b AND c)` gives a, b, c. */
-export function conjuncts(condition: unknown): unknown[] {
+export function conjuncts(condition: unknown, into: unknown[] = []): unknown[] {
   const bool = bodyOf<{ boolop?: string; args?: unknown[] }>(condition, 'BoolExpr');
-  if (bool?.boolop === 'AND_EXPR') return (bool.args ?? []).flatMap(conjuncts);
-  return condition === undefined ? [] : [condition];
+  if (bool?.boolop === 'AND_EXPR') {
+    for (const arg of bool.args ?? []) conjuncts(arg, into);
+  } else if (condition !== undefined) into.push(condition);
+  return into;
 }
 
 /** Deep copy of a tree of plain objects, arrays and scalars (several times faster than structuredClone). */
@@ -104,49 +106,46 @@ export function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** A parsed expression with `$1` holes, and which of its nodes lead to a hole. */
-interface Template {
-  root: PgNode;
-  leadsToHole: WeakSet<object>;
-}
+/** Builds a mask expression around one column reference. */
+type Template = (column: PgNode) => PgNode;
 
 const maskTemplates = new Map<string, Template>();
 
+/**
+ * A mask expression, parsed once, as a builder: it makes new only the nodes on the way to a `$1`
+ * hole and shares the rest, a frozen tree, among every query that uses the mask.
+ */
 function template(sql: string): Template {
   let compiled = maskTemplates.get(sql);
   if (!compiled) {
     const select = parseTrusted(`SELECT ${sql}`)[0].SelectStmt as { targetList: { ResTarget: { val: PgNode } }[] };
-    const root = deepFreeze(select.targetList[0].ResTarget.val);
-    const leadsToHole = new WeakSet<object>();
-    const mark = (value: unknown): boolean => {
-      if (value === null || typeof value !== 'object') return false;
-      let hole = bodyOf(value, 'ParamRef') !== undefined;
-      for (const key in value) if (mark((value as Record<string, unknown>)[key])) hole = true;
-      if (hole) leadsToHole.add(value);
-      return hole;
-    };
-    mark(root);
-    compiled = { root, leadsToHole };
+    compiled = builder(deepFreeze(select.targetList[0].ResTarget.val)) as Template;
     maskTemplates.set(sql, compiled);
   }
   return compiled;
 }
 
-/**
- * The template with every `$1` replaced by `column`. Only the nodes on the way to a hole are new;
- * the rest is the template's own frozen tree, shared by every query that uses the mask.
- */
-function fill(compiled: Template, column: PgNode): PgNode {
-  return fillNode(compiled.root, compiled.leadsToHole, column) as PgNode;
-}
-
-function fillNode(value: unknown, leadsToHole: WeakSet<object>, column: PgNode): unknown {
-  if (value === null || typeof value !== 'object' || !leadsToHole.has(value)) return value;
-  if (bodyOf(value, 'ParamRef')) return column;
-  if (Array.isArray(value)) return value.map((v) => fillNode(v, leadsToHole, column));
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = fillNode((value as Record<string, unknown>)[key], leadsToHole, column);
-  return out;
+/** A function from the column to a copy of `value` with its holes filled; undefined when `value` has no hole. */
+function builder(value: unknown): ((column: PgNode) => unknown) | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (bodyOf(value, 'ParamRef')) return (column) => column;
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => builder(v));
+    if (parts.every((p) => p === undefined)) return undefined;
+    return (column) => value.map((v, i) => (parts[i] ? parts[i](column) : v));
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const parts = keys.map((k) => builder(record[k]));
+  if (parts.every((p) => p === undefined)) return undefined;
+  return (column) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const part = parts[i];
+      out[keys[i]] = part ? part(column) : record[keys[i]];
+    }
+    return out;
+  };
 }
 
 /**
@@ -160,13 +159,13 @@ function fillNode(value: unknown, leadsToHole: WeakSet<object>, column: PgNode):
 export function maskExpression(fn: MaskFunction, column: PgNode, typeName: PgNode): PgNode {
   switch (fn.name) {
     case 'redact':
-      return fill(template(`CASE WHEN $1 IS NOT NULL THEN '***'::text END`), column);
+      return template(`CASE WHEN $1 IS NOT NULL THEN '***'::text END`)(column);
     case 'partial': {
       const n = fn.showLast;
-      return fill(template(`lpad(right($1::text, ${n}), length($1::text), '*')`), column);
+      return template(`lpad(right($1::text, ${n}), length($1::text), '*')`)(column);
     }
     case 'hash':
-      return fill(template(`encode(sha256(convert_to($1::text, 'UTF8')), 'hex')`), column);
+      return template(`encode(sha256(convert_to($1::text, 'UTF8')), 'hex')`)(column);
     case 'null':
       return { TypeCast: { arg: { A_Const: { isnull: true } }, typeName: clone(typeName) } };
   }

@@ -66,7 +66,8 @@ interface BoundFilter {
   text?: string;
 }
 
-const boundCache = new WeakMap<SessionRules, Map<string, { bound: BoundFilter[]; pinned?: string }>>();
+/** Bound filters of a session: table → reference name → filters. */
+const boundCache = new WeakMap<SessionRules, Map<string, Map<string, { bound: BoundFilter[]; pinned?: string }>>>();
 
 class Refused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -100,6 +101,8 @@ interface ScopeItem {
   refname: string;
   kind: 'table' | 'derived' | 'opaque';
   columns?: string[];
+  /** The same names as a set, for a table (tables are read far more often than they change). */
+  columnSet?: ReadonlySet<string>;
   table?: TableSchema;
   access?: TableAccess;
   tenant?: TenantInfo | 'unknown';
@@ -318,7 +321,7 @@ class Rewriter {
         if (using.length) {
           scope.hasUsingJoin = true;
           for (const column of using) {
-            const joined = [...leftItems, ...rightItems].filter((i) => i.columns?.includes(column));
+            const joined = [...leftItems, ...rightItems].filter((i) => hasColumn(i, column));
             scope.merged ??= new Map();
             scope.merged.set(column, [...(scope.merged.get(column) ?? []), ...joined]);
           }
@@ -360,14 +363,14 @@ class Rewriter {
     if (alias?.colnames?.length && (access.masks.size || access.filters.length)) {
       refuse(`renaming the columns of ${relname} in its alias is not supported for a protected table`, rangeVar.location);
     }
-    const columns = columnNames(table);
+    const { list: columns, set: columnSet } = tableColumns(table);
     // Filters are bound now, so that a correlated subquery that reads this table sees its tenant pinned.
     const { bound, pinned } = this.boundFilters(access, table, refname, rangeVar.location as number);
     let tenant: TenantInfo | undefined;
     if (access.tenantKey && columns.includes(access.tenantKey)) {
       tenant = pinned === undefined ? { keyColumn: access.tenantKey } : { keyColumn: access.tenantKey, pinned };
     }
-    scope.items.push({ refname, kind: 'table', columns, table, access, tenant, rangeVar, replaceRangeVar: replace, attach, location: rangeVar.location as number, bound });
+    scope.items.push({ refname, kind: 'table', columns, columnSet, table, access, tenant, rangeVar, replaceRangeVar: replace, attach, location: rangeVar.location as number, bound });
   }
 
   private joinQuals(value: unknown, scope: Scope): void {
@@ -447,7 +450,12 @@ class Rewriter {
   private starNames(qualifier: string | undefined, scope: Scope): (string | undefined)[] {
     const items = qualifier === undefined ? scope.items : scope.items.filter((i) => i.refname === qualifier);
     if (items.length === 0) return [undefined];
-    return items.flatMap((i) => i.columns ?? [undefined]);
+    const result: (string | undefined)[] = [];
+    for (const item of items) {
+      if (item.columns) for (const column of item.columns) result.push(column);
+      else result.push(undefined);
+    }
+    return result;
   }
 
   private groupItem(value: unknown, scope: Scope): unknown {
@@ -478,7 +486,7 @@ class Rewriter {
   }
 
   private inputHas(scope: Scope, column: string): boolean {
-    return scope.items.some((i) => i.columns?.includes(column));
+    return scope.items.some((i) => hasColumn(i, column));
   }
 
   // ---- expressions -----------------------------------------------------------------------------
@@ -602,7 +610,7 @@ class Rewriter {
           item = candidate;
         }
         if (item) {
-          if (item.kind === 'table' && !item.columns?.includes(column)) return undefined;
+          if (item.kind === 'table' && !hasColumn(item, column)) return undefined;
           return { item, column, level };
         }
         continue;
@@ -610,14 +618,14 @@ class Rewriter {
       let single: ScopeItem | undefined;
       let count = 0;
       for (const candidate of s.items) {
-        if (candidate.columns?.includes(column)) {
+        if (hasColumn(candidate, column)) {
           single = candidate;
           count++;
         }
       }
       if (count === 1 && single) return { item: single, column, level };
       if (count > 1) {
-        const candidates = s.items.filter((i) => i.columns?.includes(column));
+        const candidates = s.items.filter((i) => hasColumn(i, column));
         const merged = s.merged?.get(column);
         if (merged && candidates.every((c) => merged.includes(c))) {
           if (candidates.some((c) => c.access?.masks.has(column))) refuse(`column ${column} is joined with USING and masked: qualify it with its table`, location);
@@ -658,9 +666,11 @@ class Rewriter {
       } else {
         // A side of a FULL join (or a USING join) keeps its unmatched rows whatever ON says: filter
         // the table before the join, in a derived table of the same name.
-        const rangeVar = clone(item.rangeVar as Record<string, unknown>);
-        delete rangeVar.alias;
-        const inner = { SelectStmt: { targetList: [{ ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }] } } } }], fromClause: [{ RangeVar: { ...rangeVar, alias: { aliasname: item.refname } } }], whereClause: condition, limitOption: 'LIMIT_OPTION_DEFAULT', op: 'SETOP_NONE' } };
+        // The table's own RangeVar moves inside, under the name the query reads it by (its alias, or
+        // the table's name written as an alias); the derived table takes its place outside.
+        const rangeVar = item.rangeVar as Record<string, unknown>;
+        rangeVar.alias = { aliasname: item.refname };
+        const inner = { SelectStmt: { targetList: [{ ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }] } } } }], fromClause: [{ RangeVar: rangeVar }], whereClause: condition, limitOption: 'LIMIT_OPTION_DEFAULT', op: 'SETOP_NONE' } };
         item.replaceRangeVar?.({ RangeSubselect: { subquery: inner, alias: { aliasname: item.refname } } });
       }
     }
@@ -669,20 +679,24 @@ class Rewriter {
 
   /** A table's filters bound for a reference name; the same for every query of a session, so kept. */
   private boundFilters(access: TableAccess, table: TableSchema, refname: string, location: number): { bound: BoundFilter[]; pinned?: string } {
-    let cache = boundCache.get(this.rules);
+    let tables = boundCache.get(this.rules);
+    if (!tables) {
+      tables = new Map();
+      boundCache.set(this.rules, tables);
+    }
+    let cache = tables.get(table.name);
     if (!cache) {
       cache = new Map();
-      boundCache.set(this.rules, cache);
+      tables.set(table.name, cache);
     }
-    const key = `${table.name}\u0000${refname}`;
-    let entry = cache.get(key);
+    let entry = cache.get(refname);
     if (!entry) {
       const bound = access.filters.map((f) => ({ name: f.rule.name.value, condition: this.bindFilter(f.rule.name.value, f.compiled.ast, f.compiled.placeholders, refname, table, location) }));
       // Every query of the session shares these trees (the rewriter never edits what it injects,
       // and its callers only deparse): frozen, so that an edit cannot leak into the next query.
       for (const b of bound) deepFreeze(b.condition);
       entry = { bound, pinned: pinnedTenant(bound.map((b) => b.condition), refname, access.tenantKey) };
-      cache.set(key, entry);
+      cache.set(refname, entry);
     }
     return entry;
   }
@@ -757,17 +771,20 @@ class Rewriter {
     if (scope.correlated) for (const item of scope.correlated) if (item.tenant !== undefined) involved.push(item);
     if (involved.length === 0) return undefined;
     const local = involved.slice(0, localCount);
-    // Union-find over tenant-scoped items and tenant literals (`literal:<value>`).
+    // Union-find over tenant-scoped items (objects) and tenant literals (strings).
     const sets = new TenantSets();
     for (const item of involved) {
-      if (item.tenant && item.tenant !== 'unknown' && item.tenant.pinned !== undefined) sets.union(item, `literal:${item.tenant.pinned}`);
+      if (item.tenant && item.tenant !== 'unknown' && item.tenant.pinned !== undefined) sets.union(item, item.tenant.pinned);
     }
     for (const [a, b] of equalities) {
       if (isTenantKey(a) && isTenantKey(b)) sets.union(a.item, b.item);
-      else if (isTenantKey(a) && typeof b === 'string') sets.union(a.item, `literal:${b}`);
-      else if (isTenantKey(b) && typeof a === 'string') sets.union(b.item, `literal:${a}`);
+      else if (isTenantKey(a) && typeof b === 'string') sets.union(a.item, b);
+      else if (isTenantKey(b) && typeof a === 'string') sets.union(b.item, a);
     }
-    const roots = new Set(involved.map((i) => sets.find(i)));
+    // The set of the first item, and whether every item is in it.
+    const firstRoot = sets.find(involved[0]);
+    let oneSet = true;
+    for (let i = 1; i < involved.length && oneSet; i++) oneSet = sets.find(involved[i]) === firstRoot;
     const denied = this.rules.policy.crossTenantJoins === 'deny' && this.rules.policy.tenantKey !== undefined;
     if (denied && involved.length > 1) {
       const unknown = involved.find((i) => i.tenant === 'unknown');
@@ -778,7 +795,7 @@ class Rewriter {
           'CG-SQL-CROSS-TENANT',
         );
       }
-      if (roots.size > 1) {
+      if (!oneSet) {
         const first = involved[0];
         const other = involved.find((i) => sets.find(i) !== sets.find(first)) as ScopeItem;
         const key = this.rules.policy.tenantKey;
@@ -791,7 +808,7 @@ class Rewriter {
       }
     }
     // What the level's output says about its tenant.
-    const root = roots.size === 1 ? [...roots][0] : undefined;
+    const root = oneSet ? firstRoot : undefined;
     let pinned: string | undefined;
     if (root !== undefined) {
       for (const item of involved) {
@@ -888,16 +905,22 @@ class Rewriter {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-const columnNameLists = new WeakMap<TableSchema, string[]>();
+const columnLists = new WeakMap<TableSchema, { list: string[]; set: ReadonlySet<string> }>();
 
-/** A table's column names, in order; the same array for every query (never edited). */
-function columnNames(table: TableSchema): string[] {
-  let list = columnNameLists.get(table);
-  if (!list) {
-    list = table.columns.map((c) => c.name);
-    columnNameLists.set(table, list);
+/** A table's column names, in order and as a set; the same for every query (never edited). */
+function tableColumns(table: TableSchema): { list: string[]; set: ReadonlySet<string> } {
+  let columns = columnLists.get(table);
+  if (!columns) {
+    const list = table.columns.map((c) => c.name);
+    columns = { list, set: new Set(list) };
+    columnLists.set(table, columns);
   }
-  return list;
+  return columns;
+}
+
+/** Whether an item of a scope has a column of this name. */
+function hasColumn(item: ScopeItem, column: string): boolean {
+  return item.columnSet ? item.columnSet.has(column) : item.columns !== undefined && item.columns.includes(column);
 }
 
 /** Union-find over tenant-scoped items and tenant literals, for proving which rows share a tenant. */
