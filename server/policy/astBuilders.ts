@@ -157,16 +157,25 @@ function builder(value: unknown): ((column: PgNode) => unknown) | undefined {
  *   null        NULL of the column's type
  */
 export function maskExpression(fn: MaskFunction, column: PgNode, typeName: PgNode): PgNode {
+  if (fn.name === 'null') return { TypeCast: { arg: { A_Const: { isnull: true } }, typeName: clone(typeName) } };
+  // A policy's mask functions live as long as the policy: each finds its builder without building its SQL again.
+  let build = maskBuilders.get(fn);
+  if (!build) {
+    build = template(maskSql(fn));
+    maskBuilders.set(fn, build);
+  }
+  return build(column);
+}
+
+const maskBuilders = new WeakMap<MaskFunction, Template>();
+
+function maskSql(fn: Exclude<MaskFunction, { name: 'null' }>): string {
   switch (fn.name) {
     case 'redact':
-      return template(`CASE WHEN $1 IS NOT NULL THEN '***'::text END`)(column);
-    case 'partial': {
-      const n = fn.showLast;
-      return template(`lpad(right($1::text, ${n}), length($1::text), '*')`)(column);
-    }
+      return `CASE WHEN $1 IS NOT NULL THEN '***'::text END`;
+    case 'partial':
+      return `lpad(right($1::text, ${fn.showLast}), length($1::text), '*')`;
     case 'hash':
-      return template(`encode(sha256(convert_to($1::text, 'UTF8')), 'hex')`)(column);
-    case 'null':
-      return { TypeCast: { arg: { A_Const: { isnull: true } }, typeName: clone(typeName) } };
+      return `encode(sha256(convert_to($1::text, 'UTF8')), 'hex')`;
   }
 }

@@ -538,11 +538,20 @@ class Rewriter {
       case 'SQLValueFunction':
       case 'SetToDefault':
         return value;
+      // The commonest expressions: only these fields hold expressions (an operator's name, a
+      // cast's type and a location hold none).
       case 'A_Expr':
+        if (body.lexpr !== undefined) body.lexpr = this.walk(body.lexpr, scope, mode);
+        if (body.rexpr !== undefined) body.rexpr = this.walk(body.rexpr, scope, mode);
+        return value;
       case 'BoolExpr':
+        if (body.args !== undefined) body.args = this.walk(body.args, scope, mode);
+        return value;
       case 'NullTest':
       case 'BooleanTest':
       case 'TypeCast':
+        if (body.arg !== undefined) body.arg = this.walk(body.arg, scope, mode);
+        return value;
       case 'CaseExpr':
       case 'CaseWhen':
       case 'CoalesceExpr':
