@@ -62,9 +62,16 @@ export function stringConst(value: string): PgNode {
   return { A_Const: { sval: { sval: value } } };
 }
 
+/** The conjunction of conditions, flat: an operand that is itself an AND gives its operands. */
 export function and(conditions: PgNode[]): PgNode {
   if (conditions.length === 1) return conditions[0];
-  return { BoolExpr: { boolop: 'AND_EXPR', args: conditions } };
+  const args: unknown[] = [];
+  for (const condition of conditions) {
+    const bool = bodyOf<{ boolop?: string; args?: unknown[] }>(condition, 'BoolExpr');
+    if (bool?.boolop === 'AND_EXPR' && bool.args) args.push(...bool.args);
+    else args.push(condition);
+  }
+  return { BoolExpr: { boolop: 'AND_EXPR', args } };
 }
 
 /** The conjuncts of a condition: `a AND (b AND c)` gives a, b, c. */

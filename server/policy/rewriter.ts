@@ -208,9 +208,7 @@ class Rewriter {
     if (stmt.distinctClause) stmt.distinctClause = (stmt.distinctClause as unknown[]).map((d) => (d && Object.keys(d).length ? this.sortExpression(d, scope) : d));
     if (stmt.limitCount !== undefined) stmt.limitCount = this.walk(stmt.limitCount, scope);
     if (stmt.limitOffset !== undefined) stmt.limitOffset = this.walk(stmt.limitOffset, scope);
-    this.injectFilters(scope, (condition) => {
-      stmt.whereClause = stmt.whereClause === undefined ? condition : and([condition, stmt.whereClause as PgNode]);
-    });
+    this.injectFilters(scope, stmt);
     const tenant = this.checkTenants(scope, equalities, stmt.targetList as unknown[] | undefined, outputs);
     return { columns: outputs.every((o) => o !== undefined) ? (outputs as string[]) : undefined, tenant };
   }
@@ -653,7 +651,8 @@ class Rewriter {
 
   // ---- row filters -----------------------------------------------------------------------------
 
-  private injectFilters(scope: Scope, addToWhere: (condition: PgNode) => void): void {
+  /** Injects the row filters of a level's tables; those that go into WHERE go into `stmt`'s. */
+  private injectFilters(scope: Scope, stmt: Record<string, unknown>): void {
     const whereConditions: PgNode[] = [];
     for (const item of scope.items) {
       if (item.kind !== 'table' || !item.access || !item.table) continue;
@@ -683,7 +682,7 @@ class Rewriter {
         item.replaceRangeVar?.({ RangeSubselect: { subquery: inner, alias: { aliasname: item.refname } } });
       }
     }
-    if (whereConditions.length) addToWhere(and(whereConditions));
+    if (whereConditions.length) stmt.whereClause = and(stmt.whereClause === undefined ? whereConditions : [...whereConditions, stmt.whereClause as PgNode]);
   }
 
   /** A table's filters bound for a reference name; the same for every query of a session, so kept. */
@@ -874,9 +873,7 @@ class Rewriter {
     }
     for (const item of from) this.joinQuals(item, scope);
     this.returning(stmt, scope);
-    this.injectFilters(scope, (condition) => {
-      stmt.whereClause = stmt.whereClause === undefined ? condition : and([condition, stmt.whereClause as PgNode]);
-    });
+    this.injectFilters(scope, stmt);
     this.checkTenants(scope, equalities, undefined, []);
   }
 
@@ -895,9 +892,7 @@ class Rewriter {
     }
     for (const item of using) this.joinQuals(item, scope);
     this.returning(stmt, scope);
-    this.injectFilters(scope, (condition) => {
-      stmt.whereClause = stmt.whereClause === undefined ? condition : and([condition, stmt.whereClause as PgNode]);
-    });
+    this.injectFilters(scope, stmt);
     this.checkTenants(scope, equalities, undefined, []);
   }
 

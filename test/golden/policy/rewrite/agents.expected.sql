@@ -25,10 +25,8 @@ FROM
   agent_runs
 WHERE
   agent_runs.org_id = '1'
-  AND (
-    agent_runs.agent_id = 'forecast-bot'
-    AND agent_runs.framework = 'langgraph'
-  );
+  AND agent_runs.agent_id = 'forecast-bot'
+  AND agent_runs.framework = 'langgraph';
 
 -- line 7: SELECT p.card_number, p.amount FROM payments p
 -- mask payments.card_number: partial(4)

@@ -42,8 +42,6 @@ FROM
   organizations AS o,
   invoices AS i
 WHERE
-  (
-    o.id = '1'
-    AND i.org_id = '1'
-  )
+  o.id = '1'
+  AND i.org_id = '1'
   AND i.org_id = o.id;

@@ -10,10 +10,8 @@ FROM
   JOIN invoices AS i ON i.customer_id = c.id
   AND i.org_id = c.org_id
 WHERE
-  (
-    c.org_id = '1'
-    AND c.region = 'eu-west'
-  )
+  c.org_id = '1'
+  AND c.region = 'eu-west'
   AND i.org_id = '1';
 
 -- line 6: SELECT c.name, i.amount FROM customers c LEFT JOIN invoices i ON i.customer_id = c.id AND i.org_id = c.org_id
@@ -26,10 +24,8 @@ SELECT
 FROM
   customers AS c
   LEFT JOIN invoices AS i ON i.org_id = '1'
-  AND (
-    i.customer_id = c.id
-    AND i.org_id = c.org_id
-  )
+  AND i.customer_id = c.id
+  AND i.org_id = c.org_id
 WHERE
   c.org_id = '1'
   AND c.region = 'eu-west';
@@ -44,10 +40,8 @@ SELECT
 FROM
   invoices AS i
   RIGHT JOIN customers AS c ON i.org_id = '1'
-  AND (
-    i.customer_id = c.id
-    AND i.org_id = c.org_id
-  )
+  AND i.customer_id = c.id
+  AND i.org_id = c.org_id
 WHERE
   c.org_id = '1'
   AND c.region = 'eu-west';
@@ -114,13 +108,9 @@ FROM
     invoices AS i
     JOIN organizations AS o ON o.id = i.org_id
   ) ON o.id = '1'
-  AND (
-    i.org_id = '1'
-    AND (
-      i.customer_id = c.id
-      AND i.org_id = c.org_id
-    )
-  )
+  AND i.org_id = '1'
+  AND i.customer_id = c.id
+  AND i.org_id = c.org_id
 WHERE
   c.org_id = '1'
   AND c.region = 'eu-west';

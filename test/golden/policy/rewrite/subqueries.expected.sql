@@ -7,10 +7,8 @@ SELECT
 FROM
   customers
 WHERE
-  (
-    customers.org_id = '2'
-    AND customers.region = 'eu-central'
-  )
+  customers.org_id = '2'
+  AND customers.region = 'eu-central'
   AND id IN (
     SELECT
       customer_id
@@ -32,10 +30,8 @@ SELECT
 FROM
   customers AS c
 WHERE
-  (
-    c.org_id = '2'
-    AND c.region = 'eu-central'
-  )
+  c.org_id = '2'
+  AND c.region = 'eu-central'
   AND EXISTS (
     SELECT
       1
@@ -44,10 +40,8 @@ WHERE
     WHERE
       (
         i.org_id = '2'
-        AND (
-          i.customer_id = c.id
-          AND i.org_id = c.org_id
-        )
+        AND i.customer_id = c.id
+        AND i.org_id = c.org_id
       )
   );
 
@@ -82,10 +76,8 @@ SELECT
       invoices AS i
     WHERE
       i.org_id = '2'
-      AND (
-        i.customer_id = c.id
-        AND i.org_id = c.org_id
-      )
+      AND i.customer_id = c.id
+      AND i.org_id = c.org_id
   ) AS invoices
 FROM
   customers AS c
@@ -109,10 +101,8 @@ FROM
       invoices AS i
     WHERE
       i.org_id = '2'
-      AND (
-        i.customer_id = c.id
-        AND i.org_id = c.org_id
-      )
+      AND i.customer_id = c.id
+      AND i.org_id = c.org_id
     ORDER BY
       i.issued_on DESC
     LIMIT

@@ -16,15 +16,11 @@ SET
 FROM
   customers AS c
 WHERE
-  (
-    i.org_id = '2'
-    AND c.org_id = '2'
-  )
-  AND (
-    c.id = i.customer_id
-    AND c.org_id = i.org_id
-    AND c.region = 'eu-central'
-  )
+  i.org_id = '2'
+  AND c.org_id = '2'
+  AND c.id = i.customer_id
+  AND c.org_id = i.org_id
+  AND c.region = 'eu-central'
 RETURNING
   i.id,
   c.email;
