@@ -81,28 +81,37 @@ async function main(): Promise<number> {
   console.log(`queries: ${count.toLocaleString('en')} generated analyst queries, ${(bytes / count).toFixed(0)} bytes each on average`);
 
   let refused = 0;
-  const stages = { parse: 0, rewrite: 0, deparse: 0 };
   const parseChunk = (chunk: string[]): number => {
     const start = performance.now();
     for (const q of chunk) parseSync(q);
     return performance.now() - start;
   };
+  // The timed pipeline carries no timer of its own; a separate pass splits it into stages.
   const pipelineChunk = (chunk: string[]): number => {
     const start = performance.now();
     for (const q of chunk) {
+      const ast = (parseSync(q) as { stmts: { stmt: PgNode }[] }).stmts[0].stmt;
+      const result = rewriteStatement(ast, rules, {}, { inPlace: true });
+      if (result.ast) deparseStatement(result.ast);
+      else refused++;
+    }
+    return performance.now() - start;
+  };
+  const stages = (): { parse: number; rewrite: number; deparse: number } => {
+    const sums = { parse: 0, rewrite: 0, deparse: 0 };
+    for (const q of queries) {
       const t0 = performance.now();
       const ast = (parseSync(q) as { stmts: { stmt: PgNode }[] }).stmts[0].stmt;
       const t1 = performance.now();
       const result = rewriteStatement(ast, rules, {}, { inPlace: true });
       const t2 = performance.now();
       if (result.ast) deparseStatement(result.ast);
-      else refused++;
       const t3 = performance.now();
-      stages.parse += t1 - t0;
-      stages.rewrite += t2 - t1;
-      stages.deparse += t3 - t2;
+      sums.parse += t1 - t0;
+      sums.rewrite += t2 - t1;
+      sums.deparse += t3 - t2;
     }
-    return performance.now() - start;
+    return sums;
   };
   // The floor and the pipeline alternate every few hundred queries (which goes first alternates
   // too), so that this shared machine's drift, which moves either figure by a quarter between
@@ -112,7 +121,6 @@ async function main(): Promise<number> {
   for (let i = 0; i < queries.length; i += chunkSize) chunks.push(queries.slice(i, i + chunkSize));
   const round = (): { parse: number; pipeline: number } => {
     refused = 0;
-    stages.parse = stages.rewrite = stages.deparse = 0;
     let parse = 0;
     let pipeline = 0;
     chunks.forEach((chunk, i) => {
@@ -132,9 +140,10 @@ async function main(): Promise<number> {
   const parseUs = perQuery(median(rounds.map((r) => r.parse)));
   const pipelineUs = perQuery(median(rounds.map((r) => r.pipeline)));
   const ratio = median(rounds.map((r) => r.pipeline / r.parse));
+  const split = stages();
   console.log(
     `parse + rewrite + deparse: ${pipelineUs.toFixed(1)} µs/query ` +
-      `(parse ${perQuery(stages.parse).toFixed(1)}, rewrite ${perQuery(stages.rewrite).toFixed(1)}, deparse ${perQuery(stages.deparse).toFixed(1)}); ` +
+      `(parse ${perQuery(split.parse).toFixed(1)}, rewrite ${perQuery(split.rewrite).toFixed(1)}, deparse ${perQuery(split.deparse).toFixed(1)}, timed apart); ` +
       `floor bare parse ${parseUs.toFixed(1)} µs/query, ratio ${ratio.toFixed(2)} (median of ${rounds.length} rounds: ${rounds.map((r) => (r.pipeline / r.parse).toFixed(2)).join(', ')}; goal ≤ 2)`,
   );
   if (refused > 0) {
