@@ -1,6 +1,7 @@
 /**
- * Seed rows for the preview: the `INSERT` statements of the workspace's `.sql` files, and CSV files
- * named after a table (`customers.csv`, with a header row of column names) beside the schema.
+ * Seed rows for the preview: the `INSERT` statements of the workspace's seed `.sql` files (files
+ * without queries), and CSV files named after a table (`customers.csv`, with a header row of column
+ * names) beside the schema.
  */
 import type { Schema, SqlSource } from './schema';
 import { parseSqlStatements } from './pgParser';
@@ -17,12 +18,21 @@ interface InsertStmt {
   selectStmt?: { SelectStmt?: { valuesLists?: unknown[] } };
 }
 
-/** The `INSERT … VALUES` statements into tables of the schema. Other statements are ignored. */
+/** Statements that make a file a file of queries, whose INSERTs are queries too, never seed rows. */
+const queryStatements = new Set(['SelectStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
+
+/**
+ * The `INSERT … VALUES` statements into tables of the schema, from seed files: files that hold no
+ * query. A file with a SELECT, UPDATE, DELETE or MERGE is one the user previews, and an INSERT in it
+ * is a statement to preview (and refuse), not a row to load. Other statements are ignored.
+ */
 export function seedFromSql(sources: readonly SqlSource[], schema: Schema): SeedData {
   const seed: SeedData = { statements: [], files: [] };
   for (const source of sources) {
     let found = false;
-    for (const statement of parseSqlStatements(source.text)) {
+    const statements = parseSqlStatements(source.text);
+    if (statements.some((s) => s.ast !== undefined && queryStatements.has(Object.keys(s.ast)[0]))) continue;
+    for (const statement of statements) {
       const insert = statement.ast?.InsertStmt as InsertStmt | undefined;
       const table = insert?.relation?.relname;
       if (!table || !schema.tables.has(table)) continue;

@@ -3,6 +3,8 @@
  * above the query file, the rewritten SQL run on the embedded Postgres, masked rows printed.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { policyCommand } from '../../../server/cli/policy';
 
@@ -59,5 +61,25 @@ describe('cartograph policy preview (with seed data)', function () {
     assert.match(stdout, /REFUSED \(CG-SQL-CROSS-TENANT, line 6\): cross-tenant join/);
     assert.match(stdout, /REFUSED \(CG-SQL-REFUSED, line 12\): COPY/);
     assert.match(stdout, /\(1 row\)/);
+  });
+
+  it('never loads the INSERTs of the file being previewed as seed rows: they are refused, and the rows stay as seeded', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cartograph-seed-'));
+    try {
+      for (const name of ['northwind.policy.hcl', 'schema.sql', 'seed.sql']) fs.copyFileSync(path.join(root, 'data', name), path.join(workspace, name));
+      // Each query file in a folder of its own, so that neither is in the other's search path.
+      const count = 'SELECT count(*) AS n FROM invoices;\n';
+      for (const folder of ['reports', 'fixes']) fs.mkdirSync(path.join(workspace, folder));
+      fs.writeFileSync(path.join(workspace, 'reports', 'count.sql'), count);
+      fs.writeFileSync(path.join(workspace, 'fixes', 'insert.sql'), `INSERT INTO invoices (id, org_id, customer_id, amount, status, issued_on) VALUES (9001, 1, 100, 1, 'paid', '2026-01-01');\n${count}`);
+      const preview = async (file: string): Promise<JsonOutput> => JSON.parse((await run(['preview', '--role', 'Owner', '--format', 'json', '--workspace', workspace, path.join(workspace, file)])).stdout) as JsonOutput;
+      const before = await preview(path.join('reports', 'count.sql'));
+      const withInsert = await preview(path.join('fixes', 'insert.sql'));
+      assert.match(withInsert.statements[0].refused?.reason ?? '', /INSERT is not covered/);
+      assert.ok(Number(before.statements[0].rows?.[0].n) > 0);
+      assert.deepEqual(withInsert.statements[1].rows, before.statements[0].rows);
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

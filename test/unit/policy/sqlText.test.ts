@@ -46,6 +46,20 @@ describe('SQL text: statements, positions, schema, seed and personal data', () =
     assert.equal(seedFromCsv('t', 'id,unknown\n1,2\n', schema), undefined);
   });
 
+  it('takes no seed rows from a file of queries: its INSERTs are statements to preview', () => {
+    const schema = schemaFromSql([{ path: 's.sql', text: 'CREATE TABLE t (id int, name text);' }]);
+    const seed = seedFromSql(
+      [
+        { path: 'seed.sql', text: "CREATE TABLE t (id int, name text);\nINSERT INTO t VALUES (1, 'a');" },
+        { path: 'report.sql', text: "SELECT count(*) FROM t;\nINSERT INTO t VALUES (2, 'b');" },
+        { path: 'fix.sql', text: "INSERT INTO t VALUES (3, 'c');\nDELETE FROM t WHERE id = 1;" },
+      ],
+      schema,
+    );
+    assert.deepEqual(seed.statements, ["INSERT INTO t VALUES (1, 'a')"]);
+    assert.deepEqual(seed.files, ['seed.sql']);
+  });
+
   it('finds e-mail addresses, SSNs, Luhn-valid card numbers and phone numbers, and nothing else', () => {
     const text = "WHERE e = 'ann@corp.example' OR ssn = '123-45-6789' OR card = '4111 1111 1111 1111' OR card = '4111111111111112' OR tel = '+1 (415) 555-0100' OR id = 20240501 OR d = '2024-05-01'";
     assert.deepEqual(
