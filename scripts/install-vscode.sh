@@ -38,8 +38,14 @@ if [ ! -x "$CS" ] || [ ! -f "$TOOLS/cs/.complete-$CS_VERSION" ]; then
   say "installing code-server $CS_VERSION (compiles native addons; about 2-4 minutes the first time)"
   rm -rf "$TOOLS/cs"; mkdir -p "$TOOLS/cs"
   echo '{"private":true}' > "$TOOLS/cs/package.json"
+  # npm itself runs under Node 24: code-server's install script reads the Node version from npm's
+  # user agent, and its native addons must build for the Node that will run them. The npm package
+  # of Node ships no npm of its own, so this is the machine's npm, started by Node 24.
+  NPM_CLI=$(readlink -f "$(command -v npm)")
+  case "$NPM_CLI" in *.js) ;; *) NPM_CLI=$(dirname "$NPM_CLI")/npm-cli.js ;; esac
+  if [ ! -f "$NPM_CLI" ]; then NPM_CLI=$(npm root -g)/npm/bin/npm-cli.js; fi
   if ! (cd "$TOOLS/cs" && PATH=$N24/bin:$PATH npm_config_nodedir=$N24 \
-        npm install --no-audit --no-fund --loglevel=error --foreground-scripts=false \
+        "$N24/bin/node" "$NPM_CLI" install --no-audit --no-fund --loglevel=error --foreground-scripts=false \
         "code-server@$CS_VERSION" > "$TOOLS/cs-install.log" 2>&1); then
     tail -40 "$TOOLS/cs-install.log" >&2
     say "code-server install failed; the full log is $TOOLS/cs-install.log"
