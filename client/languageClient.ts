@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CartographInitializationOptions, ComplianceSettings } from '../server/protocol/customMessages';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { sessionFromSettings } from './policyPreview';
 
 /** The documents the language server analyses. */
 export const documentSelector = [
@@ -57,14 +58,16 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: CartographInitializationOptions = {
+  // Read at every start and restart of the server, so that a restarted server has today's settings.
+  const initializationOptions = (): CartographInitializationOptions => ({
     auditLogPath: vscode.Uri.joinPath(context.globalStorageUri, 'audit.jsonl').fsPath,
     machineId: vscode.env.machineId,
     storagePath: context.globalStorageUri.fsPath,
     compliance: complianceSettings(),
     docsBase: context.extensionUri.toString(),
     live: liveSettings(),
-  };
+    preview: sessionFromSettings(),
+  });
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     initializationOptions,

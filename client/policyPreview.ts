@@ -5,7 +5,7 @@ import { PolicyPreviewRequest, PolicyRolesRequest, SetPreviewSessionNotification
 const previewScheme = 'cartograph-preview';
 
 /** The preview session from settings: the role and the attributes bound to the policy's placeholders. */
-function sessionFromSettings(): PreviewSessionSettings {
+export function sessionFromSettings(): PreviewSessionSettings {
   const config = vscode.workspace.getConfiguration('cartograph.preview');
   const role = config.get<string>('role', '').trim();
   const raw = config.get<Record<string, unknown>>('attributes', {});
@@ -51,14 +51,9 @@ export function registerPolicyPreview(client: () => LanguageClient | undefined, 
     const c = client();
     if (c?.isRunning()) void c.sendNotification(SetPreviewSessionNotification.method, sessionFromSettings());
   };
+  // The server has the session from its initialization options at every start and restart; this
+  // sends it again when the settings change while the server runs.
   render();
-  // The server starts after this runs: send the session as soon as it is there, and after restarts.
-  const startup = setInterval(() => {
-    if (client()?.isRunning()) {
-      sendSession();
-      clearInterval(startup);
-    }
-  }, 250);
 
   const running = (): LanguageClient => {
     const c = client();
@@ -69,7 +64,6 @@ export function registerPolicyPreview(client: () => LanguageClient | undefined, 
   return [
     status,
     changed,
-    { dispose: () => clearInterval(startup) },
     vscode.workspace.registerTextDocumentContentProvider(previewScheme, provider),
     vscode.window.onDidChangeActiveTextEditor(render),
     vscode.workspace.onDidChangeConfiguration((e) => {

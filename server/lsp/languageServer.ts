@@ -32,6 +32,7 @@ import {
   WorkspaceInventoryRequest,
   type CartographInitializationOptions,
   type ComplianceSettings,
+  type PreviewSessionSettings,
 } from '../protocol/customMessages';
 import { runRules, type RuleFinding } from '../rules/runRules';
 import { applySuppressions, suppressionEdit } from '../rules/suppressions';
@@ -118,6 +119,7 @@ export function startLanguageServer(connection: Connection): void {
     terraform = new TerraformWorkspace(store, parsers, (m) => connection.console.log(`Cartograph: ${m}`));
     terraform.onFolderComplete = () => refreshOpenDocuments();
     policy = new PolicyService(store, parsers.hcl, () => folders, { file: () => auditLogPath, machineId }, (m) => connection.console.log(`Cartograph: ${m}`));
+    if (options.preview) policy.session = sanitisePreviewSession(options.preview);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -365,7 +367,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onNotification(SetPreviewSessionNotification.method, (params: SetPreviewSessionNotification.Params) => {
     if (!policy) return;
-    policy.session = { role: params.role, attributes: { ...params.attributes } };
+    policy.session = sanitisePreviewSession(params);
     refreshPolicyDocuments();
   });
 
@@ -490,6 +492,15 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.listen();
+}
+
+/** A preview session as a client sent it: a role name and attributes (numbers as their text), nothing else. */
+function sanitisePreviewSession(value: Partial<PreviewSessionSettings>): PreviewSessionSettings {
+  const attributes: Record<string, string> = {};
+  if (value.attributes && typeof value.attributes === 'object') {
+    for (const [key, v] of Object.entries(value.attributes as Record<string, unknown>)) if (typeof v === 'string' || typeof v === 'number') attributes[key] = String(v);
+  }
+  return { ...(typeof value.role === 'string' && value.role !== '' ? { role: value.role } : {}), attributes };
 }
 
 /** Settings arrive from a client as JSON: keep only well-formed strings. */

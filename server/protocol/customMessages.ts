@@ -69,6 +69,8 @@ export interface CartographInitializationOptions {
    * later sends them (`{ snapshot, statePath, drift: { severity } }`).
    */
   live?: { snapshot?: string; statePath?: string; drift?: { severity?: string } };
+  /** The policy preview's session when the server starts; `cartograph/setPreviewSession` changes it later. */
+  preview?: PreviewSessionSettings;
 }
 
 /**

@@ -49,4 +49,17 @@ describe('Data policy preview in the editor', () => {
     assert.match(join.message, /tenant/i);
     assert.match(join.message, /Owner/);
   });
+
+  it('previews with the picked session after the language server restarts', async () => {
+    await vscode.commands.executeCommand('cartograph.pickPreviewSession', { role: 'Analyst', attributes: { org_id: '2' } });
+    await vscode.commands.executeCommand('cartograph.restartServer');
+    try {
+      const result = await vscode.commands.executeCommand<PreviewResult>('cartograph.previewStatement', workspaceFile('orders.sql').toString(), 0);
+      assert.equal(result.role, 'Analyst');
+      assert.equal(result.statements[0].refused, null);
+      assert.match(result.statements[0].rewritten ?? '', /org_id = '2'/);
+    } finally {
+      await vscode.commands.executeCommand('cartograph.pickPreviewSession', { role: '', attributes: {} });
+    }
+  });
 });
