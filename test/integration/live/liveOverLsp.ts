@@ -6,49 +6,18 @@
  * above each linked resource, the diagram marks the changed instance, and a snapshot that cannot be
  * read is reported without losing anything. Prints one line per check and "N passed, N failed".
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { check, finish } from '../checks';
-
-
-interface Diagnostic {
-  code?: string;
-  message: string;
-  severity?: number;
-  range: { start: { line: number; character: number } };
-}
+import { positionOf, startServer } from '../lspServer';
 
 async function main(): Promise<void> {
   const repo = path.join(__dirname, '..', '..', '..');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cartograph-live-'));
   fs.cpSync(path.join(repo, 'examples'), root, { recursive: true });
-  const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const diagnostics = new Map<string, Diagnostic[]>();
-  const waiters: (() => void)[] = [];
-  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
-    diagnostics.set(p.uri, p.diagnostics);
-    for (const w of waiters.splice(0)) w();
-  });
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/codeLens/refresh', () => null);
-  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
-    if (p.type === 1 && process.env.LIVE_TRACE) console.error(p.message);
-  });
-  connection.onNotification(() => undefined);
-  connection.listen();
-  /** Waits for diagnostics of `uri` that satisfy `ok`, re-checking at each publication. */
-  const diagnosticsWhere = async (uri: string, ok: (d: Diagnostic[]) => boolean, ms = 30_000): Promise<Diagnostic[] | undefined> => {
-    const until = Date.now() + ms;
-    while (!ok(diagnostics.get(uri) ?? [])) {
-      if (Date.now() > until) return undefined;
-      await Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, 500))]);
-    }
-    return diagnostics.get(uri);
-  };
+  const server = startServer({ trace: process.env.LIVE_TRACE !== undefined });
+  const { child, connection, diagnosticsWhere } = server;
   try {
     const rootUri = `file://${root}`;
     await connection.sendRequest('initialize', {
@@ -63,16 +32,11 @@ async function main(): Promise<void> {
       const file = path.join(root, 'terraform', name);
       const text = fs.readFileSync(file, 'utf8');
       const uri = `file://${file}`;
-      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+      server.open(uri, 'terraform', text);
       return { uri, text };
     };
     const compute = open('compute.tf');
     const security = open('security.tf');
-    const positionOf = (text: string, needle: string, offset = 0): { line: number; character: number } => {
-      const at = text.indexOf(needle) + offset;
-      const before = text.slice(0, at).split('\n');
-      return { line: before.length - 1, character: before[before.length - 1].length };
-    };
 
     const resized = await diagnosticsWhere(compute.uri, (d) => d.some((x) => x.code === 'CG-DRIFT-ATTRIBUTE'));
     const attr = resized?.find((x) => x.code === 'CG-DRIFT-ATTRIBUTE');
@@ -135,8 +99,7 @@ async function main(): Promise<void> {
     const back = await diagnosticsWhere(compute.uri, (d) => d.some((x) => x.code === 'CG-DRIFT-ATTRIBUTE'));
     check(back !== undefined, 'going back to the setting shows the drift again');
 
-    await connection.sendRequest('shutdown');
-    connection.sendNotification('exit');
+    await server.stop();
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
