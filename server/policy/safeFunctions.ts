@@ -27,6 +27,13 @@ const safe = new Set(
   json_typeof jsonb_array_length json_array_length jsonb_object_keys jsonb_array_elements
   jsonb_array_elements_text json_array_elements json_array_elements_text jsonb_each jsonb_each_text
   coalesce nullif num_nonnulls num_nulls host network masklen family abbrev inet_same_family
+  row_to_json array_to_json json_object jsonb_object jsonb_set jsonb_insert jsonb_strip_nulls
+  json_strip_nulls jsonb_pretty jsonb_path_query jsonb_path_query_array jsonb_path_query_first
+  jsonb_path_exists jsonb_path_match string_to_table regexp_split_to_table regexp_instr quote_ident
+  quote_literal quote_nullable chr ascii to_hex bit_count array_dims array_lower array_upper
+  array_ndims array_fill trim_array int4range int8range numrange tsrange tstzrange daterange isempty
+  lower_inc upper_inc lower_inf upper_inf range_merge to_tsvector to_tsquery plainto_tsquery
+  phraseto_tsquery websearch_to_tsquery ts_rank ts_rank_cd ts_headline date_add date_subtract random
   `
     .split(/\s+/)
     .filter((n) => n !== ''),

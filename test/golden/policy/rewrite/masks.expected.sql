@@ -114,3 +114,21 @@ FROM
 WHERE
   agent_runs.org_id = '1'
   AND NULL::int > 1000;
+
+-- line 11: SELECT quote_literal(email), ts_headline(name, to_tsquery('cafe')) FROM customers WHERE random() < 2
+-- mask customers.email: partial(4)
+-- row filter customers.same_tenant on customers: customers.org_id = '1'
+SELECT
+  quote_literal(
+    lpad(
+      "right" (email::text, 4),
+      length(email::text),
+      '*'
+    )
+  ),
+  ts_headline(name, to_tsquery('cafe'))
+FROM
+  customers
+WHERE
+  customers.org_id = '1'
+  AND random() < 2;

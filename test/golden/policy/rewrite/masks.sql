@@ -8,3 +8,4 @@ SELECT c.email, count(*) FROM customers c JOIN invoices i ON i.customer_id = c.i
 SELECT DISTINCT lower(email) AS address FROM customers ORDER BY address;
 SELECT name FROM customers ORDER BY phone NULLS LAST;
 SELECT prompt, tokens FROM agent_runs WHERE tokens > 1000;
+SELECT quote_literal(email), ts_headline(name, to_tsquery('cafe')) FROM customers WHERE random() < 2;

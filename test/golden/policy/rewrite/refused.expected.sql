@@ -19,11 +19,17 @@
 -- line 10: SELECT to_json(c) FROM customers c
 -- REFUSED CG-SQL-REFUSED at 10:16: a whole-row reference to c, which has masked columns, cannot be masked: name the columns
 
--- line 11: SELECT * FROM payments
--- REFUSED CG-SQL-REFUSED at 11:15: role Analyst may not read table payments (readers: Admin, Auditor, ServiceAccount)
+-- line 11: SELECT row_to_json(c) FROM customers c
+-- REFUSED CG-SQL-REFUSED at 11:20: a whole-row reference to c, which has masked columns, cannot be masked: name the columns
 
--- line 12: SET search_path = attacker
--- REFUSED CG-SQL-REFUSED at 12:1: SET and SHOW change or read the session; the preview runs queries only
+-- line 12: SELECT setseed(0.5)
+-- REFUSED CG-SQL-REFUSED at 12:8: function setseed is not known to be free of side effects, so the preview does not run it
 
--- line 13: SELECT name FROM customers WHERE id = $1
--- REFUSED CG-SQL-REFUSED at 13:39: a query parameter ($n) has no value in the preview; write a literal instead
+-- line 13: SELECT * FROM payments
+-- REFUSED CG-SQL-REFUSED at 13:15: role Analyst may not read table payments (readers: Admin, Auditor, ServiceAccount)
+
+-- line 14: SET search_path = attacker
+-- REFUSED CG-SQL-REFUSED at 14:1: SET and SHOW change or read the session; the preview runs queries only
+
+-- line 15: SELECT name FROM customers WHERE id = $1
+-- REFUSED CG-SQL-REFUSED at 15:39: a query parameter ($n) has no value in the preview; write a literal instead
