@@ -85,6 +85,11 @@ interface TenantInfo {
   pinned?: string;
   /** The output column that carries the tenant key. */
   keyColumn?: string;
+  /**
+   * Every row belongs to the tenant of this item's row: the level is a subquery correlated on the
+   * tenant key with an item of an enclosing level or, LATERAL, with an item to its left.
+   */
+  sameAs?: ScopeItem;
 }
 
 interface QueryInfo {
@@ -783,6 +788,7 @@ class Rewriter {
     const sets = new TenantSets();
     for (const item of involved) {
       if (item.tenant && item.tenant !== 'unknown' && item.tenant.pinned !== undefined) sets.union(item, item.tenant.pinned);
+      if (item.tenant && item.tenant !== 'unknown' && item.tenant.sameAs !== undefined) sets.union(item, item.tenant.sameAs);
     }
     for (const [a, b] of equalities) {
       if (isTenantKey(a) && isTenantKey(b)) sets.union(a.item, b.item);
@@ -840,8 +846,16 @@ class Rewriter {
       const keyName = key?.tenant && key.tenant !== 'unknown' ? key.tenant.keyColumn : undefined;
       if (keyName !== undefined && outputs.filter((o) => o === keyName).length === 1) keyColumn = keyName;
     }
-    if (pinned === undefined && keyColumn === undefined) return 'unknown';
-    return { pinned, keyColumn };
+    // A correlated item of known tenant in the one set: each row here is of that item's row's tenant.
+    let sameAs: ScopeItem | undefined;
+    if (root !== undefined) {
+      for (let i = localCount; i < involved.length && sameAs === undefined; i++) {
+        const item = involved[i];
+        if (item.tenant !== 'unknown' && sets.find(item) === root) sameAs = item;
+      }
+    }
+    if (pinned === undefined && keyColumn === undefined && sameAs === undefined) return 'unknown';
+    return { pinned, keyColumn, sameAs };
   }
 
   // ---- UPDATE and DELETE -----------------------------------------------------------------------

@@ -249,6 +249,20 @@ export class QueryGenerator {
     return `SELECT ${pa}.id, ${this.someColumns(parent, pa, 2).join(', ')}, (SELECT count(*) FROM ${child.name} ${ca} WHERE ${this.joinOn(child, ca, column, parent, pa)}) AS children FROM ${parent.name} ${pa}`;
   }
 
+  /** A LATERAL subquery per row of the parent, correlated with it (on the tenant key, most of the time). */
+  lateral(): string {
+    const [childName, column, parentName] = this.pick(links);
+    const child = this.table(childName);
+    const parent = this.table(parentName);
+    const ca = this.alias(child);
+    const pa = this.alias(parent);
+    const [join, on] = this.pick([
+      ['CROSS JOIN LATERAL', ''],
+      ['LEFT JOIN LATERAL', ' ON true'],
+    ]);
+    return `SELECT ${pa}.id, ${this.someColumns(parent, pa, 2).join(', ')}, x.n, x.top FROM ${parent.name} ${pa} ${join} (SELECT count(*) AS n, max(${ca}.id) AS top FROM ${child.name} ${ca} WHERE ${this.joinOn(child, ca, column, parent, pa)}) x${on}`;
+  }
+
   functions(): string {
     const t = this.table(this.pick(['customers', 'users', 'payments', 'agent_runs']));
     const a = this.alias(t);
@@ -274,6 +288,7 @@ export class QueryGenerator {
       () => this.aggregate(),
       () => this.joinAggregate(),
       () => this.scalarSubquery(),
+      () => this.lateral(),
       () => this.functions(),
     ];
     return this.pick(shapes)();
