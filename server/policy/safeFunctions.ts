@@ -34,6 +34,7 @@ const safe = new Set(
   array_ndims array_fill trim_array int4range int8range numrange tsrange tstzrange daterange isempty
   lower_inc upper_inc lower_inf upper_inf range_merge to_tsvector to_tsquery plainto_tsquery
   phraseto_tsquery websearch_to_tsquery ts_rank ts_rank_cd ts_headline date_add date_subtract random
+  similar_to_escape like_escape overlaps overlay normalize is_normalized pg_collation_for
   `
     .split(/\s+/)
     .filter((n) => n !== ''),

@@ -132,3 +132,21 @@ FROM
 WHERE
   customers.org_id = '1'
   AND random() < 2;
+
+-- line 12: SELECT name FROM customers WHERE email SIMILAR TO '%(harbour|north)%' OR name LIKE 'a!%' ESCAPE '!'
+-- mask customers.email: partial(4)
+-- row filter customers.same_tenant on customers: customers.org_id = '1'
+SELECT
+  name
+FROM
+  customers
+WHERE
+  customers.org_id = '1'
+  AND (
+    lpad(
+      "right" (email::text, 4),
+      length(email::text),
+      '*'
+    ) SIMILAR TO '%(harbour|north)%'
+    OR name LIKE pg_catalog.like_escape ('a!%', '!')
+  );

@@ -9,3 +9,4 @@ SELECT DISTINCT lower(email) AS address FROM customers ORDER BY address;
 SELECT name FROM customers ORDER BY phone NULLS LAST;
 SELECT prompt, tokens FROM agent_runs WHERE tokens > 1000;
 SELECT quote_literal(email), ts_headline(name, to_tsquery('cafe')) FROM customers WHERE random() < 2;
+SELECT name FROM customers WHERE email SIMILAR TO '%(harbour|north)%' OR name LIKE 'a!%' ESCAPE '!';
