@@ -31,6 +31,11 @@ type Value =
   | { kind: 'number'; value: number; range: TextRange }
   | { kind: 'other'; range: TextRange; why: string };
 
+/** A value with `${…}` in it, already reported as such: no other diagnostic repeats it. */
+function isInterpolation(value: Value): boolean {
+  return value.kind === 'other' && value.why === 'interpolation';
+}
+
 interface Attribute {
   name: string;
   nameRange: TextRange;
@@ -139,7 +144,8 @@ class PolicyReader {
       else this.unknownAttribute(attribute, 'in a row_filter block', ['using', 'roles', 'exempt', 'kinds', 'description']);
     }
     for (const inner of this.blocks(block.body)) this.unknownBlock(inner, 'in a row_filter block', []);
-    if (!filter.using) this.report(block.typeRange, `row_filter "${label.value}" has no \`using\` condition`);
+    // A `using` of the wrong kind has its own diagnostic already.
+    if (!filter.using && !this.hasAttribute(block, 'using')) this.report(block.typeRange, `row_filter "${label.value}" has no \`using\` condition`);
     return filter;
   }
 
@@ -157,7 +163,8 @@ class PolicyReader {
         mask.byKind[inner.type as PrincipalKind] = variant;
       } else this.unknownBlock(inner, 'in a mask block', ['human', 'agent']);
     }
-    if (!mask.base.functionText && !mask.byKind.human?.functionText && !mask.byKind.agent?.functionText) {
+    const blocks = [block, ...this.blocks(block.body).filter((b) => b.type === 'human' || b.type === 'agent')];
+    if (!mask.base.functionText && !mask.byKind.human?.functionText && !mask.byKind.agent?.functionText && !blocks.some((b) => this.hasAttribute(b, 'function'))) {
       this.report(block.typeRange, `mask "${label.value}" has no \`function\` (redact, partial(N), hash or null)`);
     }
     return mask;
@@ -193,14 +200,21 @@ class PolicyReader {
     return block.labels[0];
   }
 
+  /** Whether a block sets an attribute, whatever its value (read without reporting on it again). */
+  private hasAttribute(block: Block, name: string): boolean {
+    return (block.body?.children ?? []).some((c) => c?.type === 'attribute' && c.child(0)?.text === name);
+  }
+
   private string(attribute: Attribute): PolicyString | undefined {
     if (attribute.value.kind === 'string') return attribute.value.string;
+    if (isInterpolation(attribute.value)) return undefined;
     this.report(attribute.value.kind === 'list' ? attribute.value.range : this.rangeOfValue(attribute.value), `\`${attribute.name}\` must be a string`);
     return undefined;
   }
 
   private list(attribute: Attribute): PolicyString[] | undefined {
     if (attribute.value.kind === 'list') return attribute.value.items;
+    if (isInterpolation(attribute.value)) return undefined;
     this.report(attribute.value.kind === 'string' ? attribute.value.string.range : this.rangeOfValue(attribute.value), `\`${attribute.name}\` must be a list of strings, e.g. ["Analyst"]`);
     return undefined;
   }
@@ -287,6 +301,7 @@ class PolicyReader {
       }
       if (template?.type === 'quoted_template') {
         this.report(range, 'policy values cannot use `${…}` interpolation; placeholders are written `{name}`');
+        return { kind: 'other', range, why: 'interpolation' };
       }
       return { kind: 'other', range, why: 'template' };
     }
