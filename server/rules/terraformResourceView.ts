@@ -19,6 +19,11 @@ export interface TerraformScope {
   evaluatorOf(moduleUri: string): ModuleEvaluator;
 }
 
+/** The same scope, evaluating with another evaluator (one that knows a dynamic block's iterator). */
+function withEvaluator(scope: TerraformScope, evaluator: ModuleEvaluator): TerraformScope {
+  return { index: scope.index, moduleUri: scope.moduleUri, evaluator, viewOf: (key) => scope.viewOf(key), evaluatorOf: (uri) => scope.evaluatorOf(uri) };
+}
+
 /** The placeholder `text()` writes for a part that cannot be known. */
 export const unknownText = '\u0000';
 
@@ -54,16 +59,17 @@ export class TerraformResourceView implements ResourceView {
       const v = this.scope.evaluator.value(a.expr);
       return rest.length > 0 ? getPath(v, rest) : v;
     }
-    const nested = this.block.body.blocks.filter((b) => b.type === name);
-    if (nested.length === 0) return undefined;
-    const list: Value = { kind: 'list', items: nested.map((b) => this.scope.evaluator.blockValue(b)) };
+    const list = this.scope.evaluator.nestedValue(this.block.body, name);
+    if (list === undefined) return undefined;
     return rest.length > 0 ? getPath(list, rest) : list;
   }
 
+  /** The nested blocks of a type, `dynamic` ones expanded (none of those whose `for_each` is not known). */
   blocks(name: string): ResourceView[] {
-    return this.block.body.blocks
-      .filter((b) => b.type === name)
-      .map((b, i) => new TerraformResourceView(this.scope, this.kind, name, `${this.address}.${name}[${i}]`, b, this.uri, this.top));
+    return this.scope.evaluator.expandBlocks(this.block.body, name).blocks.map(({ block, evaluator }, i) => {
+      const scope = evaluator === this.scope.evaluator ? this.scope : withEvaluator(this.scope, evaluator);
+      return new TerraformResourceView(scope, this.kind, name, `${this.address}.${name}[${i}]`, block, this.uri, this.top);
+    });
   }
 
   text(name: string): string | undefined {

@@ -8,6 +8,20 @@ import type { Declaration, WorkspaceIndex } from './workspaceIndex';
 interface Iteration {
   countIndex?: number;
   each?: { key: Value; value: Value };
+  /** The iterators of the `dynamic` blocks being expanded (`ingress.value`), innermost last. */
+  dynamic?: readonly DynamicIterator[];
+}
+
+interface DynamicIterator {
+  name: string;
+  key: Value;
+  value: Value;
+}
+
+/** A nested block as the configuration makes it: written out, or made by a `dynamic` block, with the evaluator that knows its iterator. */
+export interface ExpandedBlock {
+  block: BlockModel;
+  evaluator: ModuleEvaluator;
 }
 
 /** How a module was reached: from a parent's `module` block, whose arguments set its variables. */
@@ -50,6 +64,11 @@ export class ModuleEvaluator implements EvalScope {
   resolve(path: readonly (string | number)[]): { value: Value; consumed: number } {
     const [root, first, second] = path;
     if (this.depth > maxDepth || typeof root !== 'string') return { value: unknown, consumed: path.length };
+    const iterators = this.iteration.dynamic ?? [];
+    for (let i = iterators.length - 1; i >= 0; i--) {
+      if (iterators[i].name !== root) continue;
+      return first === 'key' || first === 'value' ? { value: iterators[i][first], consumed: 2 } : { value: unknown, consumed: path.length };
+    }
     switch (root) {
       case 'var':
         return typeof first === 'string' ? { value: this.variable(first), consumed: 2 } : { value: unknown, consumed: path.length };
@@ -167,23 +186,66 @@ export class ModuleEvaluator implements EvalScope {
     return this.cached(`${key}[${String(instance)}].${attribute}`, () => {
       const a = block.body.attributes.find((x) => x.name === attribute);
       if (a) return this.value(a.expr);
-      const nested = block.body.blocks.filter((b) => b.type === attribute);
-      if (nested.length > 0) return { kind: 'list', items: nested.map((b) => this.blockValue(b)) };
-      return unknown;
+      return this.nestedValue(block.body, attribute) ?? unknown;
     });
   }
 
-  /** A block as an object: its attributes, and its nested blocks as lists of objects. */
+  /** A block as an object: its attributes, and its nested blocks (those `dynamic` blocks make too) as lists of objects. */
   blockValue(block: BlockModel): Value {
     const entries: Record<string, Value> = {};
     for (const a of block.body.attributes) entries[a.name] = this.value(a.expr);
     for (const b of block.body.blocks) {
-      const list = entries[b.type];
-      const item = this.blockValue(b);
-      if (list?.kind === 'list') list.items.push(item);
-      else entries[b.type] = { kind: 'list', items: [item] };
+      const type = b.type === 'dynamic' ? b.labels[0] : b.type;
+      if (type !== undefined && !(type in entries)) entries[type] = this.nestedValue(block.body, type) ?? unknown;
     }
     return { kind: 'object', entries };
+  }
+
+  /**
+   * The nested blocks of one type in a body as a list of objects; undefined when there are none,
+   * Unknown when a `dynamic` block of that type iterates over something not known.
+   */
+  nestedValue(body: BlockModel['body'], type: string): Value | undefined {
+    if (!body.blocks.some((b) => b.type === type || (b.type === 'dynamic' && b.labels[0] === type))) return undefined;
+    const { blocks, complete } = this.expandBlocks(body, type);
+    if (!complete) return unknown;
+    return { kind: 'list', items: blocks.map((e) => e.evaluator.blockValue(e.block)) };
+  }
+
+  /**
+   * The nested blocks of one type in a body: those written out, then, for each `dynamic "<type>"`
+   * block, its `content` once per element of its `for_each`, with `<iterator>.key` and `.value`
+   * bound. A `dynamic` block whose `for_each` is not known makes none, and the list is then not
+   * `complete` (how many blocks there are is not known).
+   */
+  expandBlocks(body: BlockModel['body'], type: string): { blocks: ExpandedBlock[]; complete: boolean } {
+    const result: ExpandedBlock[] = [];
+    let complete = true;
+    for (const b of body.blocks) {
+      if (b.type === type) {
+        result.push({ block: b, evaluator: this });
+        continue;
+      }
+      if (b.type !== 'dynamic' || b.labels[0] !== type) continue;
+      const content = b.body.blocks.find((c) => c.type === 'content');
+      const forEach = b.body.attributes.find((a) => a.name === 'for_each');
+      if (!content || !forEach) continue;
+      const iterator = b.body.attributes.find((a) => a.name === 'iterator')?.expr;
+      const name = iterator?.kind === 'traversal' && iterator.steps.length === 0 ? iterator.root : type;
+      const collection = this.value(forEach.expr);
+      let elements: [Value, Value][];
+      if (collection.kind === 'list') elements = collection.items.map((value, i) => [{ kind: 'number', value: i }, value]);
+      else if (collection.kind === 'object') elements = Object.entries(collection.entries).map(([key, value]) => [{ kind: 'string', value: key }, value]);
+      else {
+        complete = false;
+        continue;
+      }
+      for (const [key, value] of elements) {
+        const iteration: Iteration = { ...this.iteration, dynamic: [...(this.iteration.dynamic ?? []), { name, key, value }] };
+        result.push({ block: content, evaluator: new ModuleEvaluator(this.index, this.moduleUri, this.caller, iteration, this.depth + 1) });
+      }
+    }
+    return { blocks: result, complete };
   }
 
   /** Evaluates `compute` once per key, and returns Unknown when the key is reached again while computing it (a cycle). */
