@@ -28,8 +28,10 @@ export interface WorldIngress {
   at: ResourceView;
   sourcePath: ValuePath;
   source: string;
-  /** Every port and protocol. */
+  /** Every port (of `protocol`, or of every protocol when it is absent). */
   allPorts: boolean;
+  /** The one protocol the rule opens (`TCP`, `UDP`); absent when it opens every protocol. */
+  protocol?: string;
   /** Port ranges opened (inclusive); empty when `allPorts`. */
   ranges: { from: number; to: number }[];
 }
@@ -37,12 +39,19 @@ export interface WorldIngress {
 const allProtocols = new Set(['-1', 'all', '*']);
 const portProtocols = new Set(['tcp', 'udp', '6', '17']);
 
-function portRanges(protocol: string, from: number | undefined, to: number | undefined): { allPorts: boolean; ranges: { from: number; to: number }[] } | undefined {
+function portRanges(protocol: string, from: number | undefined, to: number | undefined): { allPorts: boolean; protocol?: string; ranges: { from: number; to: number }[] } | undefined {
   if (allProtocols.has(protocol.toLowerCase())) return { allPorts: true, ranges: [] };
   if (!portProtocols.has(protocol.toLowerCase())) return undefined;
   if (from === undefined || to === undefined) return undefined;
-  if (from <= 0 && to >= 65535) return { allPorts: true, ranges: [] };
-  return { allPorts: false, ranges: [{ from, to }] };
+  const name = protocolName(protocol);
+  if (from <= 0 && to >= 65535) return { allPorts: true, protocol: name, ranges: [] };
+  return { allPorts: false, protocol: name, ranges: [{ from, to }] };
+}
+
+/** `TCP` for `tcp` or `6`, `UDP` for `udp` or `17`. */
+function protocolName(protocol: string): string {
+  const p = protocol.toLowerCase();
+  return p === '6' || p === 'tcp' ? 'TCP' : p === '17' || p === 'udp' ? 'UDP' : protocol.toUpperCase();
 }
 
 /** Sources of one AWS rule: each known world CIDR with its path. */
@@ -112,7 +121,8 @@ export function azureWorldIngress(resource: ResourceView): WorldIngress[] {
       if (r === 'all') allPorts = true;
       else if (r) ranges.push(r);
     }
-    for (const s of worldSources(rule, ['source_address_prefix', 'source_address_prefixes'])) out.push({ at: rule, sourcePath: s.path, source: s.source, allPorts, ranges: allPorts ? [] : ranges });
+    const one = protocol === '*' ? undefined : protocolName(protocol);
+    for (const s of worldSources(rule, ['source_address_prefix', 'source_address_prefixes'])) out.push({ at: rule, sourcePath: s.path, source: s.source, allPorts, protocol: one, ranges: allPorts ? [] : ranges });
   }
   return out;
 }
@@ -134,5 +144,5 @@ export function exposedPortViolations(ingress: WorldIngress[], ports: ReadonlyMa
 export function allPortsViolations(ingress: WorldIngress[]): RuleViolation[] {
   return ingress
     .filter((i) => i.allPorts)
-    .map((i) => ({ message: `Every port and protocol is open to the internet (${i.source}): allow only the ports the service needs, from known address ranges`, at: i.at, path: i.sourcePath }));
+    .map((i) => ({ message: `${i.protocol ? `Every ${i.protocol} port` : 'Every port and protocol'} is open to the internet (${i.source}): allow only the ports the service needs, from known address ranges`, at: i.at, path: i.sourcePath }));
 }
