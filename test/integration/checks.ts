@@ -16,3 +16,14 @@ export function finish(): never {
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
+
+/** Runs a suite: its checks' tally when `main` returns, exit 1 when it throws before the end. */
+export function runChecks(main: () => Promise<void>): void {
+  main().then(
+    () => finish(),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

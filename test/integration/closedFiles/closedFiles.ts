@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { check, finish } from '../checks';
+import { check, runChecks } from '../checks';
 
 
 interface Location {
@@ -145,7 +145,6 @@ async function main(): Promise<void> {
     child.kill();
     fs.rmSync(root, { recursive: true, force: true });
   }
-  finish();
 }
 
-void main();
+runChecks(main);

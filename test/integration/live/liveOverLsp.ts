@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { check, finish } from '../checks';
+import { check, runChecks } from '../checks';
 import { positionOf, startServer } from '../lspServer';
 
 async function main(): Promise<void> {
@@ -103,10 +103,6 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
-  finish();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runChecks(main);
