@@ -123,6 +123,14 @@ export class QueryGenerator {
     return `${childAlias}.${column} = ${parentAlias}.id AND ${childAlias}.${child.tenant} = ${parentAlias}.${parent.tenant}`;
   }
 
+  /** Two linked tables (a child with a column naming its parent's id), each with an alias of its own. */
+  private link(): { child: TableShape; column: string; parent: TableShape; ca: string; pa: string } {
+    const [childName, column, parentName] = this.pick(links);
+    const child = this.table(childName);
+    const parent = this.table(parentName);
+    return { child, column, parent, ca: this.alias(child), pa: this.alias(parent) };
+  }
+
   single(): string {
     const t = this.table();
     const a = this.alias(t);
@@ -133,11 +141,7 @@ export class QueryGenerator {
   }
 
   join(): string {
-    const [childName, column, parentName] = this.pick(links);
-    const child = this.table(childName);
-    const parent = this.table(parentName);
-    const ca = this.alias(child);
-    const pa = this.alias(parent);
+    const { child, column, parent, ca, pa } = this.link();
     const type = this.pick(['JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL JOIN', 'JOIN']);
     const [first, firstAlias, second, secondAlias] = this.chance(0.5) ? [child, ca, parent, pa] : [parent, pa, child, ca];
     const select = this.chance(0.15) ? '*' : [...this.someColumns(first, firstAlias), ...this.someColumns(second, secondAlias)].join(', ');
@@ -168,21 +172,13 @@ export class QueryGenerator {
   }
 
   inSubquery(): string {
-    const [childName, column, parentName] = this.pick(links);
-    const child = this.table(childName);
-    const parent = this.table(parentName);
-    const ca = this.alias(child);
-    const pa = this.alias(parent);
+    const { child, column, parent, ca, pa } = this.link();
     const not = this.chance(0.3) ? 'NOT ' : '';
     return `SELECT ${this.someColumns(child, ca).join(', ')} FROM ${child.name} ${ca} WHERE ${ca}.${column} ${not}IN (SELECT ${pa}.id FROM ${parent.name} ${pa}${this.where(parent, pa)})`;
   }
 
   exists(): string {
-    const [childName, column, parentName] = this.pick(links);
-    const child = this.table(childName);
-    const parent = this.table(parentName);
-    const ca = this.alias(child);
-    const pa = this.alias(parent);
+    const { child, column, parent, ca, pa } = this.link();
     const extra = this.chance(0.5) ? ` AND ${this.predicate(child, ca)}` : '';
     const not = this.chance(0.3) ? 'NOT ' : '';
     return `SELECT ${this.someColumns(parent, pa).join(', ')} FROM ${parent.name} ${pa} WHERE ${not}EXISTS (SELECT 1 FROM ${child.name} ${ca} WHERE ${this.joinOn(child, ca, column, parent, pa)}${extra})`;
@@ -198,11 +194,7 @@ export class QueryGenerator {
   }
 
   cte(): string {
-    const [childName, column, parentName] = this.pick(links);
-    const child = this.table(childName);
-    const parent = this.table(parentName);
-    const ca = this.alias(child);
-    const pa = this.alias(parent);
+    const { child, column, parent, ca, pa } = this.link();
     const childCols = [...new Set([`${ca}.${column}`, `${ca}.${child.tenant}`, ...this.someColumns(child, ca)])];
     const names = childCols.map((c) => c.split('.')[1]);
     const join = this.chance(0.6);
@@ -241,21 +233,13 @@ export class QueryGenerator {
   }
 
   scalarSubquery(): string {
-    const [childName, column, parentName] = this.pick(links);
-    const child = this.table(childName);
-    const parent = this.table(parentName);
-    const ca = this.alias(child);
-    const pa = this.alias(parent);
+    const { child, column, parent, ca, pa } = this.link();
     return `SELECT ${pa}.id, ${this.someColumns(parent, pa, 2).join(', ')}, (SELECT count(*) FROM ${child.name} ${ca} WHERE ${this.joinOn(child, ca, column, parent, pa)}) AS children FROM ${parent.name} ${pa}`;
   }
 
   /** A LATERAL subquery per row of the parent, correlated with it (on the tenant key, most of the time). */
   lateral(): string {
-    const [childName, column, parentName] = this.pick(links);
-    const child = this.table(childName);
-    const parent = this.table(parentName);
-    const ca = this.alias(child);
-    const pa = this.alias(parent);
+    const { child, column, parent, ca, pa } = this.link();
     const [join, on] = this.pick([
       ['CROSS JOIN LATERAL', ''],
       ['LEFT JOIN LATERAL', ' ON true'],
