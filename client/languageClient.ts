@@ -58,7 +58,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  // Read at every start and restart of the server, so that a restarted server has today's settings.
+  // Read at every start and restart of the server, so that a restarted server has the current settings.
   const initializationOptions = (): CartographInitializationOptions => ({
     auditLogPath: vscode.Uri.joinPath(context.globalStorageUri, 'audit.jsonl').fsPath,
     machineId: vscode.env.machineId,
