@@ -60,6 +60,20 @@ describe('SQL text: statements, positions, schema, seed and personal data', () =
     assert.deepEqual(seed.files, ['seed.sql']);
   });
 
+  it('finds international phone numbers and internationalised e-mail addresses', () => {
+    const text = "WHERE tel IN ('+44 20 7946 0000', '+33 1 40 00 00 00', '+4915112345678', '+7 (495) 123-45-67') OR e = 'zoë@café.example' OR n > +12 OR v = '+1.2' OR t = '+44 20'";
+    assert.deepEqual(
+      findPii(text).map((m) => [m.kind, text.slice(m.start, m.end)]),
+      [
+        ['phone', '+44 20 7946 0000'],
+        ['phone', '+33 1 40 00 00 00'],
+        ['phone', '+4915112345678'],
+        ['phone', '+7 (495) 123-45-67'],
+        ['email', 'zoë@café.example'],
+      ],
+    );
+  });
+
   it('finds e-mail addresses, SSNs, Luhn-valid card numbers and phone numbers, and nothing else', () => {
     const text = "WHERE e = 'ann@corp.example' OR ssn = '123-45-6789' OR card = '4111 1111 1111 1111' OR card = '4111111111111112' OR tel = '+1 (415) 555-0100' OR id = 20240501 OR d = '2024-05-01'";
     assert.deepEqual(
