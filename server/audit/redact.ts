@@ -93,12 +93,13 @@ const shapedTokens: [RegExp, PiiKind][] = [
 // Only the password of `scheme://user:password@host` is replaced.
 const urlPassword = new RegExp(String.raw`(:\/\/[^\s:@\/]{0,256}:)${notRedacted}[^\s@\/]{1,256}@`, 'g');
 
-const emailDomain = /[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,24}\b/y;
+// Internationalised addresses (`zoë@café.example`) too: any character past ASCII counts as a letter.
+const emailDomain = /[A-Za-z0-9\u0080-\uFFFF][A-Za-z0-9\u0080-\uFFFF.-]{0,252}\.(?:[A-Za-z]|[\u0080-\uFFFF]){2,24}(?![A-Za-z0-9_\u0080-\uFFFF])/y;
 
 /**
  * Email addresses, found from their `@` (a fast `indexOf`) rather than by a pattern that would try
  * every word character as the start of a local part. The local part is the whole run of
- * `[A-Za-z0-9_.%+-]` before the `@`, at most 64 characters (RFC 5321).
+ * `[A-Za-z0-9_.%+-]` and characters past ASCII before the `@`, at most 64 characters (RFC 5321).
  */
 function redactEmails(text: string, count: Counter): string {
   let at = text.indexOf('@');
@@ -133,7 +134,8 @@ function isLocalPartChar(code: number): boolean {
     code === 0x2e || // .
     code === 0x25 || // %
     code === 0x2b || // +
-    code === 0x2d // -
+    code === 0x2d || // -
+    code >= 0x80 // past ASCII (RFC 6531)
   );
 }
 

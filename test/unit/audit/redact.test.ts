@@ -25,6 +25,7 @@ describe('redactPii', () => {
       // [text, expected output, kind, what must no longer appear]
       ['contact alice.smith+audit@example.co.uk today', 'contact [REDACTED:email] today', 'email', 'alice.smith'],
       ['owner: bob_o-neil@sub.example.com.', 'owner: [REDACTED:email].', 'email', 'bob_o-neil'],
+      ['ask zoë@café.example first', 'ask [REDACTED:email] first', 'email', 'zoë'],
       ['SSN 123-45-6789 on file', 'SSN [REDACTED:ssn] on file', 'ssn', '123-45-6789'],
       ['ssn=078 05 1120', 'ssn=[REDACTED:ssn]', 'ssn', '078 05 1120'],
       ['visa 4111 1111 1111 1111 exp 12/29', 'visa [REDACTED:card] exp 12/29', 'card', '4111 1111 1111 1111'],
