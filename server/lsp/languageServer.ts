@@ -1,5 +1,6 @@
 import {
   CompletionItemKind,
+  CompletionTriggerKind,
   FileChangeType,
   type CompletionItem,
   ResponseError,
@@ -128,7 +129,8 @@ export function startLanguageServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
-        completionProvider: { triggerCharacters: ['.'] },
+        // `.` for Terraform references; `"` (a role, table or column name) and `{` (a placeholder) for policy files.
+        completionProvider: { triggerCharacters: ['.', '"', '{'] },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
@@ -332,12 +334,14 @@ export function startLanguageServer(connection: Connection): void {
     return result;
   });
 
-  connection.onCompletion(async ({ textDocument, position }) => {
+  connection.onCompletion(async ({ textDocument, position, context }) => {
     const entry = store?.get(textDocument.uri);
     if (entry && policy && entry.kind === 'policy') {
       const kinds = { table: CompletionItemKind.Class, column: CompletionItemKind.Field, role: CompletionItemKind.Enum, placeholder: CompletionItemKind.Variable, mask: CompletionItemKind.Function, kind: CompletionItemKind.EnumMember };
       return (await policy.completions(entry, position).catch(() => [])).map((c) => ({ label: c.label, kind: kinds[c.kind], detail: c.detail }));
     }
+    // Terraform completes after `.` or when asked; a quote or a brace typed there is only text.
+    if (context?.triggerKind === CompletionTriggerKind.TriggerCharacter && context.triggerCharacter !== '.') return [];
     return terraformCompletion(textDocument.uri, position);
   });
 

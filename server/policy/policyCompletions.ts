@@ -35,10 +35,12 @@ export function policyCompletions(file: PolicyFile, text: string, policy: Policy
       for (const t of schema.tables.values()) for (const c of t.columns) all.set(c.name, { label: c.name, kind: 'column', detail: `column of ${t.name}` });
       return [...all.values()];
     }
-    if (/\b(inherits|readers|exempt|roles)\s*=\s*\[[^\]]*"[^"]*$/.test(before)) {
+    // Inside a list's open string: after its complete strings, one quote not yet closed.
+    const openItem = String.raw`\s*=\s*\[(?:[^\]"]*"[^"]*")*[^\]"]*"[^"]*$`;
+    if (new RegExp(String.raw`\b(?:inherits|readers|exempt|roles)${openItem}`).test(before)) {
       return [...policy.roles.values()].map((r) => ({ label: r.name, kind: 'role', detail: r.description ?? (r.declared ? 'role' : 'predeclared role') }));
     }
-    if (/\bkinds\s*=\s*\[[^\]]*"[^"]*$/.test(before)) {
+    if (new RegExp(String.raw`\bkinds${openItem}`).test(before)) {
       return [
         { label: 'human', kind: 'kind', detail: 'a person' },
         { label: 'agent', kind: 'kind', detail: 'an AI agent or job acting for a person' },

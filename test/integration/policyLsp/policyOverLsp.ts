@@ -127,9 +127,21 @@ async function main(): Promise<void> {
     check(/region = \{region\}/.test(hoverText) && /Analyst/.test(hoverText) && /Admin/.test(hoverText), 'hover on a row filter explains it and whom it applies to', hoverText);
 
     const inList = positionOf(typo, 'exempt      = ["', 'exempt      = ["'.length, typo.indexOf('row_filter "own_region"'));
-    const completion = await connection.sendRequest<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', { textDocument: { uri: policy.uri }, position: inList });
-    const labels = (Array.isArray(completion) ? completion : completion.items).map((i) => i.label);
-    check(['Owner', 'Admin', 'Analyst', 'ServiceAccount', 'Support'].every((r) => labels.includes(r)), 'completion in a role list offers the roles, declared and predeclared', JSON.stringify(labels));
+    const complete = async (uri: string, position: { line: number; character: number }, triggerCharacter?: string): Promise<string[]> => {
+      const context = triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 };
+      const result = await connection.sendRequest<{ items: { label: string }[] } | { label: string }[] | null>('textDocument/completion', { textDocument: { uri }, position, context });
+      return (Array.isArray(result) ? result : (result?.items ?? [])).map((i) => i.label);
+    };
+    const labels = await complete(policy.uri, inList, '"');
+    check(['Owner', 'Admin', 'Analyst', 'ServiceAccount', 'Support'].every((r) => labels.includes(r)), 'typing the quote of a role list offers the roles, declared and predeclared', JSON.stringify(labels));
+    const placeholder = positionOf(typo, '{region}', 1);
+    const placeholders = await complete(policy.uri, placeholder, '{');
+    check(placeholders.includes('region') && placeholders.includes('org_id'), 'typing `{` in a row filter offers the placeholders', JSON.stringify(placeholders));
+    const terraformFile = path.join(root, 'terraform', 'compute.tf');
+    const terraformText = fs.readFileSync(terraformFile, 'utf8');
+    server.open(`file://${terraformFile}`, 'terraform', terraformText);
+    const quoted = await complete(`file://${terraformFile}`, positionOf(terraformText, 'instance_type', 'instance_type'.length), '"');
+    check(quoted.length === 0, 'a quote typed in Terraform offers nothing', JSON.stringify(quoted.slice(0, 5)));
 
     check(server.child.exitCode === null, 'the server is still running');
     await server.stop();

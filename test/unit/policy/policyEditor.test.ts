@@ -65,6 +65,10 @@ describe('policy files in the editor: diagnostics, hover, completion', () => {
     assert.deepEqual(await labels('table "$0'), ['organizations', 'users', 'customers', 'invoices', 'payments', 'agent_runs']);
     assert.deepEqual(await labels('table "invoices" {\n  mask "$0'), ['id', 'org_id', 'customer_id', 'amount', 'status', 'issued_on']);
     assert.ok((await labels('table "invoices" {\n  readers = ["Admin", "$0')).includes('ServiceAccount'));
+    // The quote that closes a name is not a place to choose another.
+    assert.deepEqual(await labels('table "invoices" {\n  readers = ["Admin"$0'), []);
+    assert.deepEqual(await labels('table "invoices" {\n  readers = ["Admin", "Auditor"$0'), []);
+    assert.deepEqual(await labels('role "X" {\n  kinds = ["human", "$0'), ['human', 'agent']);
     assert.deepEqual(await labels('table "invoices" {\n  row_filter "x" {\n    using = "org_id = {$0'), ['user_id', 'org_id', 'agent_id', 'agent_framework', 'department', 'region']);
     assert.deepEqual(await labels('table "invoices" {\n  mask "status" {\n    function = "$0'), ['redact', 'partial(4)', 'hash', 'null']);
   });
