@@ -358,14 +358,17 @@ function collectReferences(expr: Expr, topBlock: number, dynamicIterators: strin
   for (const r of referencesIn(expr)) out.push({ ...r, topBlock, dynamicIterators, role });
 }
 
+/** The name a `dynamic` block's content reads its element by: its `iterator`, else its label. */
+export function dynamicIteratorName(block: BlockModel): string | undefined {
+  const iterator = block.body.attributes.find((a) => a.name === 'iterator')?.expr;
+  return iterator?.kind === 'traversal' && iterator.steps.length === 0 ? iterator.root : block.labels[0];
+}
+
 function collectBlockReferences(block: BlockModel, topBlock: number, outerPath: string[], iterators: string[], out: ReferenceSite[]): void {
   const blockPath = [...outerPath, block.type];
   let inner = iterators;
-  if (block.type === 'dynamic' && block.labels[0]) {
-    const iteratorAttr = block.body.attributes.find((a) => a.name === 'iterator');
-    const name = iteratorAttr?.expr.kind === 'traversal' && iteratorAttr.expr.steps.length === 0 ? iteratorAttr.expr.root : block.labels[0];
-    inner = [...iterators, name];
-  }
+  const iterator = block.type === 'dynamic' && block.labels[0] ? dynamicIteratorName(block) : undefined;
+  if (iterator !== undefined) inner = [...iterators, iterator];
   for (const a of block.body.attributes) {
     if (skipsReferences(blockPath, a.name)) continue;
     // The `for_each` of a dynamic block is evaluated outside its own iterator.

@@ -1,6 +1,6 @@
 import { evaluate, type EvalScope } from './evaluate';
 import type { Expr } from './expressions';
-import type { BlockModel } from './fileModel';
+import { type BlockModel, dynamicIteratorName } from './fileModel';
 import { unknown, type Value } from './values';
 import type { Declaration, WorkspaceIndex } from './workspaceIndex';
 
@@ -230,8 +230,7 @@ export class ModuleEvaluator implements EvalScope {
       const content = b.body.blocks.find((c) => c.type === 'content');
       const forEach = b.body.attributes.find((a) => a.name === 'for_each');
       if (!content || !forEach) continue;
-      const iterator = b.body.attributes.find((a) => a.name === 'iterator')?.expr;
-      const name = iterator?.kind === 'traversal' && iterator.steps.length === 0 ? iterator.root : type;
+      const name = dynamicIteratorName(b) ?? type;
       const collection = this.value(forEach.expr);
       let elements: [Value, Value][];
       if (collection.kind === 'list') elements = collection.items.map((value, i) => [{ kind: 'number', value: i }, value]);
