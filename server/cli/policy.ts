@@ -173,6 +173,7 @@ export function textReport(results: JsonStatement[], role: string, attributes: R
     out.push(formatSql(r.rewritten ?? ''));
     for (const rule of r.applied) {
       out.push(rule.kind === 'row_filter' ? `  row filter ${rule.table}.${rule.name} on ${rule.alias}: ${rule.condition}` : `  mask ${rule.table}.${rule.column}: ${rule.function}`);
+      out.push(`    why: ${rule.why}`);
     }
     if (r.error !== undefined) out.push(`ERROR: ${r.error}`);
     else if (r.rows !== undefined && r.columns !== undefined) {

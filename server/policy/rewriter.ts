@@ -26,8 +26,8 @@ import type { SessionRules, TableAccess } from './sessionRules';
 
 /** A rule the rewriter applied to a statement. */
 export type AppliedRule =
-  | { kind: 'row_filter'; table: string; alias: string; name: string; condition: string }
-  | { kind: 'mask'; table: string; column: string; function: string };
+  | { kind: 'row_filter'; table: string; alias: string; name: string; condition: string; why: string }
+  | { kind: 'mask'; table: string; column: string; function: string; why: string };
 
 /** Why a statement was refused, with the byte offset in the statement of the construct at fault. */
 export interface Refusal {
@@ -61,6 +61,8 @@ const functionCallParts = ['args', 'agg_order', 'agg_filter', 'over'];
 /** A row filter bound to a session and a reference name; shared by every query of the session. */
 interface BoundFilter {
   name: string;
+  /** Why the filter applies to the session (its description, whom it is for, who is exempt). */
+  why: string;
   condition: PgNode;
   /** The condition's SQL, as the applied rules list it (deparsed on first use). */
   text?: string;
@@ -603,7 +605,7 @@ class Rewriter {
     if (!mask || !item.table) return ref;
     const columnSchema = item.table.columns.find((c) => c.name === column);
     if (!columnSchema) return ref;
-    this.note(`mask:${item.table.name}.${column}`, { kind: 'mask', table: item.table.name, column, function: maskFunctionText(mask.fn) });
+    this.note(`mask:${item.table.name}.${column}`, { kind: 'mask', table: item.table.name, column, function: maskFunctionText(mask.fn), why: mask.why });
     return maskExpression(mask.fn, ref, columnSchema.typeName);
   }
 
@@ -666,7 +668,7 @@ class Rewriter {
       for (const b of item.bound ?? []) {
         // Every read of a protected table is listed, each time it is read.
         b.text ??= deparseCondition(b.condition);
-        this.applied.push({ kind: 'row_filter', table: item.table.name, alias: item.refname, name: b.name, condition: b.text });
+        this.applied.push({ kind: 'row_filter', table: item.table.name, alias: item.refname, name: b.name, condition: b.text, why: b.why });
         conditions.push(b.condition);
       }
       if (conditions.length === 0) continue;
@@ -704,7 +706,7 @@ class Rewriter {
     }
     let entry = cache.get(refname);
     if (!entry) {
-      const bound = access.filters.map((f) => ({ name: f.rule.name.value, condition: this.bindFilter(f.rule.name.value, f.compiled.ast, f.compiled.placeholders, refname, table, location) }));
+      const bound = access.filters.map((f) => ({ name: f.rule.name.value, why: f.why, condition: this.bindFilter(f.rule.name.value, f.compiled.ast, f.compiled.placeholders, refname, table, location) }));
       // Every query of the session shares these trees (the rewriter never edits what it injects,
       // and its callers only deparse): frozen, so that an edit cannot leak into the next query.
       for (const b of bound) deepFreeze(b.condition);

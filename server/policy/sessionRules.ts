@@ -3,8 +3,8 @@
  * the session may read it, which row filters apply and which columns are masked with what.
  */
 import type { Schema } from '../sql/schema';
-import { roleCovered, tenantKeyOf } from './buildPolicy';
-import type { MaskFunction, MaskRule, Policy, PreviewSession, RowFilterRule } from './policyModel';
+import { roleClosure, roleCovered, tenantKeyOf } from './buildPolicy';
+import type { Located, MaskFunction, MaskRule, Policy, PreviewSession, RowFilterRule } from './policyModel';
 import { type CompiledFilter, compileFilter } from './rowFilter';
 
 /** The rules of one table for one session. */
@@ -12,12 +12,12 @@ export interface TableAccess {
   table: string;
   /** Why the session may not read the table; absent when it may. */
   denied?: string;
-  /** The row filters that apply, compiled. */
-  filters: { rule: RowFilterRule; compiled: CompiledFilter }[];
+  /** The row filters that apply, compiled, with why they apply to the session. */
+  filters: { rule: RowFilterRule; compiled: CompiledFilter; why: string }[];
   /** Filters that apply but do not compile: a query reading the table is refused. */
   brokenFilters: RowFilterRule[];
-  /** The mask of each masked column. */
-  masks: Map<string, { rule: MaskRule; fn: MaskFunction }>;
+  /** The mask of each masked column, with why it applies to the session. */
+  masks: Map<string, { rule: MaskRule; fn: MaskFunction; why: string }>;
   tenantKey?: string;
 }
 
@@ -67,7 +67,7 @@ function resolveTable(policy: Policy, schema: Schema, session: PreviewSession, n
         result = ok && problems.length === 0 ? ok : null;
         compiled.set(filter, result);
       }
-      if (result) access.filters.push({ rule: filter, compiled: result });
+      if (result) access.filters.push({ rule: filter, compiled: result, why: whyFilter(policy, session, filter) });
       else access.brokenFilters.push(filter);
     }
     for (const mask of rule.masks) {
@@ -80,10 +80,39 @@ function resolveTable(policy: Policy, schema: Schema, session: PreviewSession, n
       if (roleCovered(policy, session.role, exempt)) continue;
       const column = mask.column.value;
       const existing = access.masks.get(column);
-      if (!existing || strength(fn) > strength(existing.fn)) access.masks.set(column, { rule: mask, fn });
+      if (!existing || strength(fn) > strength(existing.fn)) access.masks.set(column, { rule: mask, fn, why: whyMask(session, mask, variant?.exempt !== undefined || variant?.functionText !== undefined) });
     }
   }
   return access;
+}
+
+/** The names of a role list, for messages. */
+function names(list: readonly Located<string>[]): string {
+  return list.map((r) => r.value).join(', ');
+}
+
+/** How the session's role comes to be in a role list: it is listed, or it inherits a listed role. */
+function matchOf(policy: Policy, role: string, list: readonly Located<string>[]): string {
+  if (list.some((r) => r.value === role)) return `${role} is listed`;
+  const closure = roleClosure(policy, role);
+  const via = list.find((r) => closure.has(r.value));
+  return via ? `${role} inherits ${via.value}` : `${role} matches`;
+}
+
+/** Why a row filter applies to a session: its description, then whom it is for and who is exempt. */
+function whyFilter(policy: Policy, session: PreviewSession, rule: RowFilterRule): string {
+  const reasons = [rule.roles ? `for ${names(rule.roles)}: ${matchOf(policy, session.role, rule.roles)}` : 'for every role'];
+  if (rule.kinds) reasons.push(`${session.kind} principals only`);
+  reasons.push(rule.exempt.length ? `${session.role} is not exempt (exempt: ${names(rule.exempt)})` : 'no role is exempt');
+  return [rule.description, reasons.join('; ')].filter(Boolean).join(' — ');
+}
+
+/** Why a mask applies to a session: its description, then who is exempt (for the session's kind). */
+function whyMask(session: PreviewSession, rule: MaskRule, byKind: boolean): string {
+  const exempt = rule.byKind[session.kind]?.exempt ?? rule.base.exempt ?? [];
+  const reasons = [exempt.length ? `${session.role} is not exempt (exempt: ${names(exempt)})` : 'no role is exempt'];
+  if (byKind) reasons.push(`the ${session.kind} variant`);
+  return [rule.description, reasons.join('; ')].filter(Boolean).join(' — ');
 }
 
 /** How much of a value a mask hides, for choosing between conflicting masks: the stronger wins. */

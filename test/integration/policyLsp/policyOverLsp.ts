@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       JSON.stringify(first?.rows),
     );
     check(/row filter customers\.own_region/.test(preview.text) && /mask customers\.email: partial\(4\)/.test(preview.text), 'the readable preview lists the filters and masks applied', preview.text.slice(0, 400));
+    check(/why: Analysts work on the customers of their own region\. — for Analyst: Analyst is listed; Analyst is not exempt \(exempt: Admin\)/.test(preview.text), 'and why each applies to the session', preview.text);
 
     const one = await connection.sendRequest<PreviewResult>('cartograph/policyPreview', { uri: revenue.uri, statement: 2 });
     check(one.statements.length === 1 && /WITH large AS/.test(one.statements[0].original), 'a lens previews its statement alone', JSON.stringify(one.statements.map((s) => s.original.slice(0, 30))));

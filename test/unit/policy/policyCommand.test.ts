@@ -34,8 +34,8 @@ describe('cartograph policy preview (without seed data)', () => {
       ],
     );
     assert.deepEqual(output.statements[0].applied, [
-      { kind: 'mask', table: 'notes', column: 'body', function: 'hash' },
-      { kind: 'row_filter', table: 'notes', alias: 'notes', name: 'mine', condition: "notes.org_id = '5'" },
+      { kind: 'mask', table: 'notes', column: 'body', function: 'hash', why: 'no role is exempt' },
+      { kind: 'row_filter', table: 'notes', alias: 'notes', name: 'mine', condition: "notes.org_id = '5'", why: 'for every role; no role is exempt' },
     ]);
   });
 
