@@ -1,7 +1,7 @@
 import type { TextPosition } from '../protocol/findings';
 import type { BlockModel, FileModel } from './fileModel';
 import { ModuleEvaluator } from './moduleEvaluator';
-import { symbolAt } from './navigation';
+import { dynamicBlockOf, symbolAt } from './navigation';
 import { resourceDescriptions } from './resourceDescriptions';
 import { display, getPath, type Value } from './values';
 import { literalString } from './staticText';
@@ -23,6 +23,8 @@ export function hoverAt(index: WorkspaceIndex, file: FileModel, position: TextPo
     case 'reference': {
       const { resolved, site } = symbol;
       if (resolved.kind === 'undeclared') return { markdown: resolved.message, range: resolved.range };
+      const dynamic = resolved.kind === 'builtin' ? dynamicBlockOf(file, site) : undefined;
+      if (dynamic) return { markdown: describeIterator(evaluator, dynamic, site.root), range: site.range };
       if (resolved.kind !== 'declaration') return undefined;
       if (resolved.output && symbol.part >= 1) {
         const childUri = index.childModuleUri(resolved.declaration);
@@ -61,6 +63,17 @@ export function hoverAt(index: WorkspaceIndex, file: FileModel, position: TextPo
       return declaration ? { markdown: describe(index, evaluator, declaration), range: top.typeRange } : undefined;
     }
   }
+}
+
+/** What a `dynamic` block's iterator stands for: one element of its `for_each` per block it makes. */
+function describeIterator(evaluator: ModuleEvaluator, block: BlockModel, name: string): string {
+  const forEach = block.body.attributes.find((a) => a.name === 'for_each');
+  const lines = [
+    `**iterator** ${code(name)} of \`dynamic "${block.labels[0] ?? ''}"\``,
+    `One \`${block.labels[0] ?? ''}\` block for each element of \`for_each\`: ${code(`${name}.key`)} is the element's index or key, ${code(`${name}.value`)} the element.`,
+  ];
+  if (forEach) lines.push(`for_each = ${valueText(evaluator.value(forEach.expr))}`);
+  return lines.join('\n\n');
 }
 
 function declarationKeyOf(block: BlockModel): string | undefined {

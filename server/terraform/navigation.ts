@@ -1,5 +1,5 @@
 import type { TextPosition, TextRange } from '../protocol/findings';
-import type { AttributeModel, BlockModel, FileModel, ReferenceSite } from './fileModel';
+import { type AttributeModel, type BlockModel, dynamicIteratorName, type FileModel, type ReferenceSite } from './fileModel';
 import { resolveReference, type ResolvedReference } from './references';
 import type { Declaration, WorkspaceIndex } from './workspaceIndex';
 
@@ -73,7 +73,31 @@ export function definition(index: WorkspaceIndex, file: FileModel, position: Tex
   const symbol = symbolAt(index, file, position);
   const target = targetOf(symbol);
   if (target) return [{ uri: target.uri, range: target.selectionRange }];
+  // An iterator (`ingress.value`) is defined by its `dynamic "ingress"` block.
+  const dynamic = symbol?.kind === 'reference' ? dynamicBlockOf(file, symbol.site) : undefined;
+  if (dynamic) {
+    const iterator = dynamic.body.attributes.find((a) => a.name === 'iterator');
+    return [{ uri: file.uri, range: iterator?.expr.range ?? dynamic.labelRanges[0] ?? dynamic.typeRange }];
+  }
   return [];
+}
+
+/**
+ * The `dynamic` block whose iterator a reference reads: the innermost one around it that binds the
+ * reference's root (its own `for_each` is read outside it).
+ */
+export function dynamicBlockOf(file: FileModel, site: ReferenceSite): BlockModel | undefined {
+  const top = file.body.blocks[site.topBlock];
+  if (!top || !site.dynamicIterators.includes(site.root)) return undefined;
+  let found: BlockModel | undefined;
+  const visit = (block: BlockModel): void => {
+    if (!contains(block.range, site.range.start)) return;
+    const forEach = block.body.attributes.find((a) => a.name === 'for_each');
+    if (block.type === 'dynamic' && dynamicIteratorName(block) === site.root && !(forEach && contains(forEach.range, site.range.start))) found = block;
+    for (const b of block.body.blocks) visit(b);
+  };
+  visit(top);
+  return found;
 }
 
 /** The range a rename edits in a reference to `target`, or undefined when the reference is not to it. */
