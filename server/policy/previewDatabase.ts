@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Schema } from '../sql/schema';
-import type { SeedData } from '../sql/seedData';
+import { quoteIdent, type SeedData } from '../sql/seedData';
 
 /** A JSON value, as rows are printed and sent to the preview panel. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -44,6 +44,8 @@ function pgliteAsset(file: string): string {
 
 export class PreviewDatabase {
   private loadedFingerprint: string | undefined;
+  /** The schemas other than `public` that the loaded tables live in, dropped at the next load. */
+  private loadedSchemas: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly db: PGlite) {}
@@ -78,7 +80,10 @@ export class PreviewDatabase {
     if (fingerprint === this.loadedFingerprint) return [];
     return this.exclusive(async () => {
       const errors: string[] = [];
-      await this.db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+      const schemas = [...new Set(tables.flatMap((t) => (t.schema ? [t.schema] : [])))];
+      const drop = [...new Set([...this.loadedSchemas, ...schemas])].map((s) => `DROP SCHEMA IF EXISTS ${quoteIdent(s)} CASCADE;`).join(' ');
+      await this.db.exec(`${drop} DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; ${schemas.map((s) => `CREATE SCHEMA ${quoteIdent(s)};`).join(' ')}`);
+      this.loadedSchemas = schemas;
       // Tables may reference each other in any order: create them without their foreign keys'
       // ordering problems by retrying the ones that failed until no more succeed.
       let pending = tables;

@@ -17,7 +17,7 @@
  */
 import type { PgNode } from '../sql/pgParser';
 import { deparseStatement } from '../sql/pgParser';
-import type { TableSchema } from '../sql/schema';
+import { type TableSchema, tableKey } from '../sql/schema';
 import { roleClosure } from './buildPolicy';
 import { and, bodyOf, clone, columnRef, conjuncts, deepFreeze, maskExpression, names, nodeType, replaceParams, stringConst, unwrap } from './astBuilders';
 import { maskFunctionText } from './policyModel';
@@ -352,21 +352,22 @@ class Rewriter {
         return;
       }
     }
-    if (rangeVar.catalogname || (schemaname !== undefined && schemaname !== 'public')) {
-      refuse(`table ${schemaname}.${relname} is not in the workspace's schema: only tables of CREATE TABLE statements can be previewed`, rangeVar.location);
-    }
-    const table = this.rules.schema.tables.get(relname);
+    // `sales.orders` is the schema's name for a table outside `public`; its reference name is `orders`.
+    const table = rangeVar.catalogname ? undefined : this.rules.schema.tables.get(tableKey(schemaname, relname));
     if (!table) {
+      if (rangeVar.catalogname || (schemaname !== undefined && schemaname !== 'public')) {
+        refuse(`table ${schemaname}.${relname} is not in the workspace's schema: only tables of CREATE TABLE statements can be previewed`, rangeVar.location);
+      }
       refuse(`table ${relname} is not in the workspace's schema (no CREATE TABLE in its .sql files), so nothing says whether a policy protects it`, rangeVar.location);
     }
-    const access = this.rules.table(relname);
+    const access = this.rules.table(table.name);
     if (access.denied) refuse(access.denied, rangeVar.location);
     if (access.brokenFilters.length) {
       const broken = access.brokenFilters[0];
-      refuse(`row filter "${broken.name.value}" on ${relname} has errors (see ${broken.name.file}); fix it to preview queries that read ${relname}`, rangeVar.location);
+      refuse(`row filter "${broken.name.value}" on ${table.name} has errors (see ${broken.name.file}); fix it to preview queries that read ${table.name}`, rangeVar.location);
     }
     if (alias?.colnames?.length && (access.masks.size || access.filters.length)) {
-      refuse(`renaming the columns of ${relname} in its alias is not supported for a protected table`, rangeVar.location);
+      refuse(`renaming the columns of ${table.name} in its alias is not supported for a protected table`, rangeVar.location);
     }
     const { list: columns, set: columnSet } = tableColumns(table);
     // Filters are bound now, so that a correlated subquery that reads this table sees its tenant pinned.
@@ -428,7 +429,7 @@ class Rewriter {
     const parts = names(ref.fields);
     if (parts.length === 1) return { location: ref.location };
     if (parts.length === 2) return { qualifier: parts[0], location: ref.location };
-    if (parts.length === 3 && parts[0] === 'public') return { qualifier: parts[1], location: ref.location };
+    if (parts.length === 3) return { qualifier: parts[1], location: ref.location };
     refuse('this star reference is not supported', ref.location);
   }
 
@@ -611,7 +612,7 @@ class Rewriter {
 
   /** Finds which item a column reference reads, innermost level first. */
   private resolve(parts: string[], scope: Scope, location: number | undefined): ResolvedColumn | undefined {
-    if (parts.length > 3 || (parts.length === 3 && parts[0] !== 'public')) refuse(`column reference ${parts.join('.')} is not supported`, location);
+    if (parts.length > 3) refuse(`column reference ${parts.join('.')} is not supported`, location);
     const column = parts[parts.length - 1];
     const qualifier = parts.length >= 2 ? parts[parts.length - 2] : undefined;
     let level = 0;
@@ -620,6 +621,8 @@ class Rewriter {
         let item: ScopeItem | undefined;
         for (const candidate of s.items) {
           if (candidate.refname !== qualifier) continue;
+          // `sales.orders.total` names the schema too.
+          if (parts.length === 3 && (candidate.table?.schema ?? 'public') !== parts[0]) continue;
           if (item) refuse(`table name ${qualifier} is used twice in one FROM clause`, location);
           item = candidate;
         }

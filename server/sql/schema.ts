@@ -21,7 +21,12 @@ export interface ColumnSchema {
 
 /** One table of the schema. */
 export interface TableSchema {
+  /** How policies and messages name it: `orders` in `public`, `sales.orders` in another schema. */
   name: string;
+  /** Its Postgres schema, when not `public`. */
+  schema?: string;
+  /** Its name within that schema. */
+  relname: string;
   columns: ColumnSchema[];
   file: string;
   /** The table's name in its `CREATE TABLE` statement. */
@@ -30,7 +35,7 @@ export interface TableSchema {
   sql: string;
 }
 
-/** The workspace's tables by name (Postgres' folded, lower-case name). */
+/** The workspace's tables by name (Postgres' folded, lower-case name; `schema.table` outside `public`). */
 export interface Schema {
   tables: Map<string, TableSchema>;
 }
@@ -63,7 +68,8 @@ export function schemaFromSql(sources: readonly SqlSource[]): Schema {
     for (const statement of parseSqlStatements(source.text, positions)) {
       const create = statement.ast?.CreateStmt as CreateStmt | undefined;
       if (!create?.relation?.relname) continue;
-      if (create.relation.schemaname !== undefined && create.relation.schemaname !== 'public') continue;
+      const schemaName = create.relation.schemaname;
+      if (schemaName === 'pg_catalog' || schemaName === 'information_schema' || schemaName?.startsWith('pg_')) continue;
       // Partitions and typed tables take their columns from elsewhere; their parent is what queries read.
       if (create.partbound !== undefined || create.ofTypename !== undefined) continue;
       const statementPositions = new TextPositions(statement.text);
@@ -83,8 +89,10 @@ export function schemaFromSql(sources: readonly SqlSource[]): Schema {
           range: at(column.location, column.colname.length),
         });
       }
-      const name = create.relation.relname;
-      tables.set(name, { name, columns, file: source.path, range: at(create.relation.location, name.length), sql: statement.text });
+      const relname = create.relation.relname;
+      const name = tableKey(schemaName, relname);
+      const schema = name === relname ? undefined : schemaName;
+      tables.set(name, { name, ...(schema ? { schema } : {}), relname, columns, file: source.path, range: at(create.relation.location, name.length), sql: statement.text });
     }
   }
   return { tables };
@@ -111,6 +119,11 @@ export function typeText(typeName: ColumnDef['typeName']): string {
   });
   const arrays = '[]'.repeat(typeName?.arrayBounds?.length ?? 0);
   return `${typeAliases[base] ?? base}${mods.length ? `(${mods.join(',')})` : ''}${arrays}`;
+}
+
+/** How the schema names a table: `orders` in `public` (or unqualified), `sales.orders` elsewhere. */
+export function tableKey(schemaName: string | undefined, relname: string): string {
+  return schemaName === undefined || schemaName === 'public' ? relname : `${schemaName}.${relname}`;
 }
 
 /** A column of a table, by name. */

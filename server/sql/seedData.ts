@@ -3,7 +3,7 @@
  * without queries), and CSV files named after a table (`customers.csv`, with a header row of column
  * names) beside the schema.
  */
-import type { Schema, SqlSource } from './schema';
+import { type Schema, type SqlSource, type TableSchema, tableKey } from './schema';
 import { parseSqlStatements } from './pgParser';
 
 /** Statements that fill the embedded Postgres, in the order they run. */
@@ -34,9 +34,8 @@ export function seedFromSql(sources: readonly SqlSource[], schema: Schema): Seed
     if (statements.some((s) => s.ast !== undefined && queryStatements.has(Object.keys(s.ast)[0]))) continue;
     for (const statement of statements) {
       const insert = statement.ast?.InsertStmt as InsertStmt | undefined;
-      const table = insert?.relation?.relname;
-      if (!table || !schema.tables.has(table)) continue;
-      if (insert?.relation?.schemaname !== undefined && insert.relation.schemaname !== 'public') continue;
+      const relname = insert?.relation?.relname;
+      if (!relname || !schema.tables.has(tableKey(insert?.relation?.schemaname, relname))) continue;
       // Only literal rows: an INSERT … SELECT could run anything.
       if (!insert?.selectStmt?.SelectStmt?.valuesLists) continue;
       seed.statements.push(statement.text);
@@ -57,7 +56,7 @@ export function seedFromCsv(table: string, csv: string, schema: Schema): string 
   const columns = header.filter((h) => known.columns.some((c) => c.name === h));
   if (columns.length !== header.length) return undefined;
   const values = rows.slice(1).map((row) => `(${header.map((_, i) => (row[i] === undefined || row[i] === '' ? 'NULL' : quoteLiteral(row[i]))).join(', ')})`);
-  return `INSERT INTO ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) VALUES\n  ${values.join(',\n  ')}`;
+  return `INSERT INTO ${qualifiedName(known)} (${columns.map(quoteIdent).join(', ')}) VALUES\n  ${values.join(',\n  ')}`;
 }
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
@@ -96,6 +95,11 @@ export function parseCsv(text: string): string[][] {
 /** A SQL string literal. */
 export function quoteLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A table's name for SQL: `orders`, or `sales.orders` outside `public`. */
+export function qualifiedName(table: TableSchema): string {
+  return table.schema ? `${quoteIdent(table.schema)}.${quoteIdent(table.relname)}` : quoteIdent(table.relname);
 }
 
 /** A SQL identifier, quoted only when it must be. */

@@ -63,6 +63,38 @@ describe('cartograph policy preview (with seed data)', function () {
     assert.match(stdout, /\(1 row\)/);
   });
 
+  it('previews tables of a schema other than public, named schema.table in the policy, with their seed rows', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cartograph-schemas-'));
+    try {
+      fs.writeFileSync(
+        path.join(workspace, 'schema.sql'),
+        'CREATE SCHEMA sales;\nCREATE TABLE sales.orders (id int PRIMARY KEY, org_id int NOT NULL, email text, total numeric(10,2));\nCREATE TABLE notes (id int, org_id int, body text);\n',
+      );
+      fs.writeFileSync(path.join(workspace, 'seed.sql'), "INSERT INTO sales.orders VALUES (1, 1, 'ann@corp.example', 10), (2, 2, 'bob@corp.example', 20), (3, 1, NULL, 30);\n");
+      fs.writeFileSync(path.join(workspace, 'notes.csv'), 'id,org_id,body\n1,1,hello\n2,2,other tenant\n');
+      fs.writeFileSync(
+        path.join(workspace, 'shop.policy.hcl'),
+        'tenant_key = "org_id"\ntable "sales.orders" {\n  row_filter "tenant" { using = "org_id = {org_id}" }\n  mask "email" { function = "redact" }\n}\ntable "notes" {\n  row_filter "tenant" { using = "org_id = {org_id}" }\n}\n',
+      );
+      fs.mkdirSync(path.join(workspace, 'q'));
+      fs.writeFileSync(
+        path.join(workspace, 'q', 'orders.sql'),
+        'SELECT o.id, o.email, sales.orders.total FROM sales.orders o JOIN sales.orders ON sales.orders.id = o.id AND sales.orders.org_id = o.org_id ORDER BY o.id;\nSELECT id FROM orders;\nSELECT n.body FROM notes n;\n',
+      );
+      const { stdout } = await run(['preview', '--role', 'Analyst', '--attr', 'org_id=1', '--format', 'json', '--workspace', workspace, path.join(workspace, 'q', 'orders.sql')]);
+      const [orders, unqualified, notes] = (JSON.parse(stdout) as JsonOutput).statements;
+      assert.deepEqual(orders.rows, [
+        { id: 1, email: '***', total: '10.00' },
+        { id: 3, email: null, total: '30.00' },
+      ]);
+      assert.match(orders.rewritten ?? '', /FROM sales\.orders AS o/);
+      assert.match(unqualified.refused?.reason ?? '', /table orders is not in the workspace's schema/);
+      assert.deepEqual(notes.rows, [{ body: 'hello' }]);
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
   it('never loads the INSERTs of the file being previewed as seed rows: they are refused, and the rows stay as seeded', async () => {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cartograph-seed-'));
     try {

@@ -32,8 +32,10 @@ describe('SQL text: statements, positions, schema, seed and personal data', () =
   });
 
   it('reads tables and columns from CREATE TABLE, with types as written', () => {
-    const schema = schemaFromSql([{ path: 's.sql', text: 'CREATE TABLE t (id bigint PRIMARY KEY, amount numeric(10,2), tags text[], CONSTRAINT c CHECK (id > 0));\nCREATE TABLE other.x (a int);' }]);
-    assert.deepEqual([...schema.tables.keys()], ['t']);
+    const schema = schemaFromSql([{ path: 's.sql', text: 'CREATE TABLE t (id bigint PRIMARY KEY, amount numeric(10,2), tags text[], CONSTRAINT c CHECK (id > 0));\nCREATE TABLE other.x (a int);\nCREATE TABLE public.p (a int);\nCREATE TABLE pg_catalog.c (a int);' }]);
+    // A table outside `public` is named with its schema; the system catalogs are never the workspace's.
+    assert.deepEqual([...schema.tables.keys()], ['t', 'other.x', 'p']);
+    assert.deepEqual([schema.tables.get('other.x')?.schema, schema.tables.get('other.x')?.relname, schema.tables.get('p')?.schema], ['other', 'x', undefined]);
     assert.deepEqual(schema.tables.get('t')?.columns.map((c) => `${c.name} ${c.type}`), ['id bigint', 'amount numeric(10,2)', 'tags text[]']);
     assert.deepEqual(schema.tables.get('t')?.columns[1].range, { start: { line: 0, character: 39 }, end: { line: 0, character: 45 } });
   });
