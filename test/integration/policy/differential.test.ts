@@ -128,6 +128,11 @@ describe('policy rewriter: differential test against Postgres row-level security
     assert.ok(tally.refused > 0, 'no cross-tenant join was refused');
   });
 
+  it('runs the embedded Postgres with 16 MB of shared buffers (seed rows are few; 128 MB would only cost memory)', async () => {
+    const result = await db.pglite.query<{ shared_buffers: string }>('SHOW shared_buffers');
+    assert.equal(result.rows[0].shared_buffers, '16MB');
+  });
+
   it('fails when the rewriter skips row filters in subqueries', async () => {
     const tally = await differential(db, policy, schema, queries.slice(0, 300), { skipFiltersInSubqueries: true }, true);
     assert.ok(tally.mismatches.length > 0, 'a rewriter that leaks rows through subqueries went unnoticed');
