@@ -256,6 +256,52 @@ export class QueryGenerator {
     return `SELECT upper(${a}.${c1}) AS u, length(${a}.${c2}) AS l, coalesce(${a}.${c1}, '-') || '/' || ${a}.${c2} AS j FROM ${t.name} ${a} ORDER BY ${a}.${c1}, ${a}.id`;
   }
 
+  /** Window functions, partitioned and ordered by any column (masked ones read masked). */
+  window(): string {
+    const t = this.table();
+    const a = this.alias(t);
+    const by = this.pick(this.columns(t));
+    const fn = this.pick(['row_number()', 'rank()', `count(*)`, `lag(${a}.id)`]);
+    return `SELECT ${a}.id, ${a}.${by}, ${fn} OVER (PARTITION BY ${a}.${by} ORDER BY ${a}.id) AS w FROM ${t.name} ${a}${this.where(t, a)}`;
+  }
+
+  /** A derived table whose rows are chosen by a correlated IN or EXISTS on a linked table. */
+  nested(): string {
+    const { child, column, parent, ca, pa } = this.link();
+    const inner = this.chance(0.5)
+      ? `${pa}.id IN (SELECT ${ca}.${column} FROM ${child.name} ${ca} WHERE ${ca}.${child.tenant} = ${pa}.${parent.tenant}${this.chance(0.5) ? ` AND ${this.predicate(child, ca)}` : ''})`
+      : `NOT EXISTS (SELECT 1 FROM ${child.name} ${ca} WHERE ${this.joinOn(child, ca, column, parent, pa)})`;
+    const cols = [...new Set([`${pa}.id`, ...this.someColumns(parent, pa)])];
+    const names = cols.map((c) => c.split('.')[1]);
+    return `SELECT ${names.map((n) => `x.${n}`).join(', ')} FROM (SELECT ${cols.join(', ')} FROM ${parent.name} ${pa} WHERE ${inner}) x`;
+  }
+
+  /** CASE, COALESCE and DISTINCT ON over a text column, masked or not. */
+  conditional(): string {
+    const t = this.table();
+    const a = this.alias(t);
+    const text = this.pick(this.columns(t, 'text'));
+    const other = this.pick(this.columns(t));
+    if (this.chance(0.5)) {
+      return `SELECT DISTINCT ON (${a}.${text}) ${a}.${text}, ${a}.id FROM ${t.name} ${a}${this.where(t, a)} ORDER BY ${a}.${text}, ${a}.id`;
+    }
+    return `SELECT ${a}.id, CASE WHEN ${a}.${text} LIKE '%e%' THEN 'e' WHEN ${a}.${text} IS NULL THEN coalesce(${a}.${other}::text, '-') ELSE ${a}.${text} END AS v FROM ${t.name} ${a}`;
+  }
+
+  /** GROUP BY a column, with HAVING on an aggregate of another (masked columns grouped masked). */
+  grouped(): string {
+    const t = this.table();
+    const a = this.alias(t);
+    const group = this.pick(this.columns(t, 'text'));
+    const measure = this.pick(this.columns(t));
+    return `SELECT ${a}.${group}, count(DISTINCT ${a}.${measure}) AS d, max(${a}.${measure}::text) AS m FROM ${t.name} ${a} GROUP BY ${a}.${group} HAVING count(*) >= 1 ORDER BY ${a}.${group}`;
+  }
+
+  /** One query of the wider shapes above (a separate stream, so that \`query()\` stays as it was). */
+  widerQuery(): string {
+    return this.pick([() => this.window(), () => this.nested(), () => this.conditional(), () => this.grouped()])();
+  }
+
   /** One query of a random shape. */
   query(): string {
     const shapes = [
