@@ -128,7 +128,7 @@ describe('policy rewriter: differential test against Postgres row-level security
     assert.ok(tally.refused > 0, 'no cross-tenant join was refused');
   });
 
-  it('and for 300 queries of wider shapes: window functions, nested IN and NOT EXISTS, CASE, DISTINCT ON, GROUP BY with HAVING', async () => {
+  it('and for 300 queries of wider shapes: window functions, nested IN and NOT EXISTS, CASE, DISTINCT ON, GROUP BY with HAVING, ORDER BY with LIMIT, scalar subqueries on text', async () => {
     const generator = new QueryGenerator(random(77));
     const wider = Array.from({ length: 300 }, () => generator.widerQuery());
     const tally = await differential(db, policy, schema, wider);

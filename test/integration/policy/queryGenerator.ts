@@ -297,9 +297,24 @@ export class QueryGenerator {
     return `SELECT ${a}.${group}, count(DISTINCT ${a}.${measure}) AS d, max(${a}.${measure}::text) AS m FROM ${t.name} ${a} GROUP BY ${a}.${group} HAVING count(*) >= 1 ORDER BY ${a}.${group}`;
   }
 
+  /** ORDER BY a column that may be masked, then LIMIT (the id breaks ties, so the rows are determined). */
+  limited(): string {
+    const t = this.table();
+    const a = this.alias(t);
+    const by = this.pick(this.columns(t));
+    return `SELECT ${a}.id, ${a}.${by} FROM ${t.name} ${a}${this.where(t, a)} ORDER BY ${a}.${by} ${this.pick(['ASC', 'DESC'])} NULLS FIRST, ${a}.id LIMIT ${1 + Math.floor(this.next() * 4)}`;
+  }
+
+  /** A scalar subquery that reads a linked table's text columns (masked ones among them). */
+  scalarText(): string {
+    const { child, column, parent, ca, pa } = this.link();
+    const text = this.pick(this.columns(child, 'text'));
+    return `SELECT ${pa}.id, (SELECT max(${ca}.${text}) FROM ${child.name} ${ca} WHERE ${this.joinOn(child, ca, column, parent, pa)}) AS top FROM ${parent.name} ${pa}`;
+  }
+
   /** One query of the wider shapes above (a separate stream, so that \`query()\` stays as it was). */
   widerQuery(): string {
-    return this.pick([() => this.window(), () => this.nested(), () => this.conditional(), () => this.grouped()])();
+    return this.pick([() => this.window(), () => this.nested(), () => this.conditional(), () => this.grouped(), () => this.limited(), () => this.scalarText()])();
   }
 
   /** One query of a random shape. */
