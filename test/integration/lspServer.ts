@@ -17,6 +17,8 @@ export interface Diagnostic {
 export interface ServerUnderTest {
   child: ChildProcess;
   connection: MessageConnection;
+  /** Initializes the server on one workspace folder (with code-lens refresh support), then says initialized. */
+  initialize(root: string, initializationOptions: unknown): Promise<void>;
   /** Waits until the diagnostics of `uri` satisfy `ok`; undefined when they do not within `ms`. */
   diagnosticsWhere(uri: string, ok: (d: Diagnostic[]) => boolean, ms?: number): Promise<Diagnostic[] | undefined>;
   /** Opens a document with its text (version 1). */
@@ -48,6 +50,17 @@ export function startServer(options: { trace?: boolean; nodeArgs?: string[] } = 
   return {
     child,
     connection,
+    async initialize(root, initializationOptions) {
+      const rootUri = `file://${root}`;
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri,
+        capabilities: { workspace: { codeLens: { refreshSupport: true } } },
+        workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
+        initializationOptions,
+      });
+      void connection.sendNotification('initialized', {});
+    },
     async diagnosticsWhere(uri, ok, ms = 30_000) {
       const until = Date.now() + ms;
       while (!ok(diagnostics.get(uri) ?? [])) {

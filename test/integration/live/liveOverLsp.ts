@@ -19,15 +19,7 @@ async function main(): Promise<void> {
   const server = startServer({ trace: process.env.LIVE_TRACE !== undefined });
   const { child, connection, diagnosticsWhere } = server;
   try {
-    const rootUri = `file://${root}`;
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri,
-      capabilities: { workspace: { codeLens: { refreshSupport: true } } },
-      workspaceFolders: [{ uri: rootUri, name: 'northwind' }],
-      initializationOptions: { live: { snapshot: 'snapshot/aws-northwind-production.json' } },
-    });
-    connection.sendNotification('initialized', {});
+    await server.initialize(root, { live: { snapshot: 'snapshot/aws-northwind-production.json' } });
     const open = (name: string): { uri: string; text: string } => {
       const file = path.join(root, 'terraform', name);
       const text = fs.readFileSync(file, 'utf8');

@@ -30,16 +30,8 @@ async function main(): Promise<void> {
     return { uri: `file://${full}`, text: fs.readFileSync(full, 'utf8'), path: full };
   };
   try {
-    const rootUri = `file://${root}`;
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri,
-      capabilities: { workspace: { codeLens: { refreshSupport: true } } },
-      workspaceFolders: [{ uri: rootUri, name: 'northwind' }],
-      // Attributes as a client may send them: numbers as well as strings.
-      initializationOptions: { preview: { role: 'Analyst', attributes: { org_id: 1, region: 'eu-west' } } },
-    });
-    void connection.sendNotification('initialized', {});
+    // Attributes as a client may send them: numbers as well as strings.
+    await server.initialize(root, { preview: { role: 'Analyst', attributes: { org_id: 1, region: 'eu-west' } } });
 
     // ---- the preview --------------------------------------------------------------------------
     const revenue = file('queries', 'revenue_by_customer.sql');
