@@ -69,7 +69,7 @@ export function schemaFromSql(sources: readonly SqlSource[]): Schema {
       const create = statement.ast?.CreateStmt as CreateStmt | undefined;
       if (!create?.relation?.relname) continue;
       const schemaName = create.relation.schemaname;
-      if (schemaName === 'pg_catalog' || schemaName === 'information_schema' || schemaName?.startsWith('pg_')) continue;
+      if (schemaName === 'information_schema' || schemaName?.startsWith('pg_')) continue;
       // Partitions and typed tables take their columns from elsewhere; their parent is what queries read.
       if (create.partbound !== undefined || create.ofTypename !== undefined) continue;
       const statementPositions = new TextPositions(statement.text);
