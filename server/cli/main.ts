@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cartographVersion } from '../version';
+import { scanDataPolicy } from '../policy/scanDataPolicy';
 import { scanWorkspace } from '../workspace/scanWorkspace';
 import { findingLines } from '../report/findingLines';
 import { knownRules, toSarif } from '../report/sarif';
@@ -23,7 +24,8 @@ const io = { stdout: (s: string): void => void process.stdout.write(s), stderr: 
 const usage = `Usage: cartograph <command> [options]
 
 Commands:
-  scan [dir]        Check the Terraform files under dir (default: the current folder)
+  scan [dir]        Check the Terraform files under dir (default: the current folder), and its data
+                    policy files with the SQL files they govern
       --format text|json|sarif   output format (default text)
       --fail-on critical|high|medium|low|none  (or error|warning|information)
                                   exit with 1 when a finding this severe or worse exists
@@ -140,10 +142,12 @@ async function scan(args: string[]): Promise<number> {
   );
   if (interactive) process.stderr.write('\n');
   for (const s of result.skipped) process.stderr.write(`cartograph: skipped ${s.path}: ${s.reason}\n`);
-  const withFindings = result.files.filter((f) => f.findings.length > 0);
+  // Data policy files, and the SQL files a policy governs, are checked as the editor checks them.
+  const scanned = [...result.files, ...(await scanDataPolicy(root))];
+  const withFindings = scanned.filter((f) => f.findings.length > 0);
   if (format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(withFindings, cartographVersion, { ...knownRules, ...sarifRuleDescriptions() }), null, 2)}\n`);
   else if (format === 'json') process.stdout.write(`${JSON.stringify({ version: cartographVersion, root, files: withFindings }, null, 2)}\n`);
-  else process.stdout.write(textReport(withFindings, result.files.length));
+  else process.stdout.write(textReport(withFindings, scanned.length));
   if (failOn === 'none') return 0;
   const threshold = severityRank[failOn];
   return withFindings.some((f) => f.findings.some((x) => severityRank[x.severity] >= threshold)) ? 1 : 0;

@@ -6,10 +6,13 @@
  * one, the file is checked for every role of the policy: a problem that holds for every role is an
  * error; a cross-tenant join that only some roles could make is a warning that names them; a table
  * some roles may not read is the policy working, not a problem of the query, and is not reported.
+ * Statements that define the schema are never reported as refused, and a file without queries (a
+ * schema or seed file) has only its syntax checked.
  */
 import type { Finding } from '../protocol/findings';
 import { parseSqlStatements } from '../sql/pgParser';
 import { piiFindings } from '../sql/piiLiterals';
+import { holdsQueries } from '../sql/seedData';
 import type { Schema } from '../sql/schema';
 import { TextPositions } from '../sql/textPositions';
 import { placeholderNames } from './policyModel';
@@ -35,12 +38,17 @@ export function sqlDiagnostics(text: string, policy: Policy, schema: Schema, opt
     // still pin both tables to one tenant.
     const placeholderValues = Object.fromEntries(placeholderNames.map((p) => [p, `{${p}}`]));
     const roles = options.role !== undefined ? [options.role] : [...policy.roles.keys()];
+    // A file without queries holds the schema and its seed rows: it defines what queries read, and
+    // its rows are test data. Only its syntax is checked.
+    const seedFile = !holdsQueries(statements);
     for (const statement of statements) {
       if (!statement.ast) {
         const at = statement.error?.offset ?? statement.start;
         findings.push({ code: 'CG-SQL-SYNTAX', severity: 'error', message: `Syntax error: ${statement.error?.message ?? 'the statement does not parse'}`, range: tokenRange(positions, at) });
         continue;
       }
+      const type = Object.keys(statement.ast)[0];
+      if (definesSchema(type) || (seedFile && type === 'InsertStmt')) continue;
       const byReason = new Map<string, { code: string; offset: number; roles: string[] }>();
       for (const role of roles) {
         const kinds = policy.roles.get(role)?.kinds;
@@ -71,7 +79,7 @@ export function sqlDiagnostics(text: string, policy: Policy, schema: Schema, opt
         }
       }
     }
-    findings.push(...piiFindings(text, positions));
+    if (!seedFile) findings.push(...piiFindings(text, positions));
   } catch (error) {
     findings.push({
       code: 'CG-SQL-INTERNAL',
@@ -81,6 +89,16 @@ export function sqlDiagnostics(text: string, policy: Policy, schema: Schema, opt
     });
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * Statements that define the schema (tables, views, indexes, types, comments, grants): the preview
+ * does not run them, and they are no query's problem. `CREATE TABLE … AS SELECT` runs a query, so
+ * it is not one of them.
+ */
+function definesSchema(type: string): boolean {
+  if (type === 'CreateTableAsStmt') return false;
+  return type.startsWith('Create') || type.startsWith('Alter') || ['ViewStmt', 'IndexStmt', 'CommentStmt', 'CompositeTypeStmt', 'DefineStmt', 'GrantStmt', 'GrantRoleStmt', 'RuleStmt'].includes(type);
 }
 
 /** Stands for the role's name in a refusal reason while reasons of several roles are grouped. */

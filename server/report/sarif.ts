@@ -33,7 +33,30 @@ export const knownRules: Record<string, RuleDescription> = {
   'CG-TF-DUPLICATE': { id: 'CG-TF-DUPLICATE', name: 'DuplicateDeclaration', shortDescription: 'A name is declared twice in one module.', defaultLevel: 'error' },
   'CG-TF-TFVARS-UNKNOWN': { id: 'CG-TF-TFVARS-UNKNOWN', name: 'UnknownTfvarsVariable', shortDescription: 'A tfvars file assigns a variable no block declares.', defaultLevel: 'warning' },
   'CG-TF-UNKNOWN-FUNCTION': { id: 'CG-TF-UNKNOWN-FUNCTION', name: 'UnknownFunction', shortDescription: 'A call names a function Terraform does not have.', defaultLevel: 'error' },
+  ...dataPolicyRules([
+    ['CG-POLICY-SHAPE', 'PolicyShape', 'A policy block or attribute the format does not have, or a value of the wrong type.', 'error'],
+    ['CG-POLICY-UNKNOWN-TABLE', 'PolicyUnknownTable', 'A policy names a table no CREATE TABLE declares.', 'error'],
+    ['CG-POLICY-UNKNOWN-COLUMN', 'PolicyUnknownColumn', 'A mask, filter or tenant key names a column the table does not have.', 'error'],
+    ['CG-POLICY-UNKNOWN-ROLE', 'PolicyUnknownRole', 'A role list names an undeclared role.', 'error'],
+    ['CG-POLICY-UNKNOWN-PLACEHOLDER', 'PolicyUnknownPlaceholder', 'A row filter uses a placeholder that is not a session attribute.', 'error'],
+    ['CG-POLICY-UNKNOWN-MASK', 'PolicyUnknownMask', 'A mask function other than redact, partial(N), hash or null.', 'error'],
+    ['CG-POLICY-MASK-CONFLICT', 'PolicyMaskConflict', 'Two masks on one column.', 'error'],
+    ['CG-POLICY-FILTER-SYNTAX', 'PolicyFilterSyntax', 'A row filter that does not parse as a SQL condition.', 'error'],
+    ['CG-POLICY-FILTER-UNSAFE', 'PolicyFilterUnsafe', "A row filter with a subquery, another table's column or an unknown function.", 'error'],
+    ['CG-POLICY-DUPLICATE-ROLE', 'PolicyDuplicateRole', 'A role declared twice.', 'error'],
+    ['CG-POLICY-ROLE-CYCLE', 'PolicyRoleCycle', 'A role that inherits itself.', 'error'],
+    ['CG-POLICY-ROLE-SEES-NOTHING', 'PolicyRoleSeesNothing', "A role that no table's readers let in.", 'warning'],
+    ['CG-SQL-SYNTAX', 'SqlSyntax', 'A SQL statement that does not parse.', 'error'],
+    ['CG-SQL-CROSS-TENANT', 'SqlCrossTenantJoin', 'A join that can mix the rows of two tenants.', 'error'],
+    ['CG-SQL-REFUSED', 'SqlRefused', 'A statement the policy rewriter cannot prove safe, so it is never run.', 'error'],
+    ['CG-SQL-PII', 'SqlPersonalData', 'An e-mail address, SSN, card number or phone number written into a query.', 'warning'],
+  ]),
 };
+
+/** The rule table entries of the data-policy diagnostics, documented in docs/policy-format.md. */
+function dataPolicyRules(rows: [string, string, string, 'error' | 'warning'][]): Record<string, RuleDescription> {
+  return Object.fromEntries(rows.map(([id, name, shortDescription, defaultLevel]) => [id, { id, name, shortDescription, defaultLevel, tags: ['data-policy'] }]));
+}
 
 /**
  * Writes findings as SARIF 2.1.0. Columns are 1-based and counted in UTF-16 code units, which the

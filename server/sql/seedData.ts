@@ -4,7 +4,7 @@
  * names) beside the schema.
  */
 import { type Schema, type SqlSource, type TableSchema, tableKey } from './schema';
-import { parseSqlStatements } from './pgParser';
+import { parseSqlStatements, type SqlStatement } from './pgParser';
 
 /** Statements that fill the embedded Postgres, in the order they run. */
 export interface SeedData {
@@ -21,6 +21,11 @@ interface InsertStmt {
 /** Statements that make a file a file of queries, whose INSERTs are queries too, never seed rows. */
 const queryStatements = new Set(['SelectStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
 
+/** Whether a file's statements hold a query: else it is a schema or seed file (CREATE, INSERT…). */
+export function holdsQueries(statements: readonly SqlStatement[]): boolean {
+  return statements.some((s) => s.ast !== undefined && queryStatements.has(Object.keys(s.ast)[0]));
+}
+
 /**
  * The `INSERT … VALUES` statements into tables of the schema, from seed files: files that hold no
  * query. A file with a SELECT, UPDATE, DELETE or MERGE is one the user previews, and an INSERT in it
@@ -31,7 +36,7 @@ export function seedFromSql(sources: readonly SqlSource[], schema: Schema): Seed
   for (const source of sources) {
     let found = false;
     const statements = parseSqlStatements(source.text);
-    if (statements.some((s) => s.ast !== undefined && queryStatements.has(Object.keys(s.ast)[0]))) continue;
+    if (holdsQueries(statements)) continue;
     for (const statement of statements) {
       const insert = statement.ast?.InsertStmt as InsertStmt | undefined;
       const relname = insert?.relation?.relname;

@@ -71,6 +71,34 @@ describe('cartograph scan', () => {
     assert.deepEqual(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), ['CG-HCL-SYNTAX']);
   });
 
+  it('checks data policy files and the SQL files they govern, but not schema and seed files', async function () {
+    this.timeout(30_000);
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'cartograph-scan-policy-'));
+    try {
+      fs.mkdirSync(path.join(data, 'db', 'queries'), { recursive: true });
+      fs.writeFileSync(path.join(data, 'db', 'schema.sql'), "CREATE TABLE notes (id int, org_id int, body text);\nINSERT INTO notes VALUES (1, 1, 'ann@corp.example');\n");
+      fs.writeFileSync(path.join(data, 'db', 'notes.policy.hcl'), 'tenant_key = "org_id"\ntable "notes" {\n  mask "bdy" { function = "hash" }\n}\n');
+      fs.writeFileSync(path.join(data, 'db', 'queries', 'q.sql'), "SELECT body FROM notes WHERE body = 'bob@corp.example';\nSELECT a.id FROM notes a JOIN notes b ON a.id = b.id;\n");
+      // A SQL file no policy governs is not Cartograph's to judge.
+      fs.mkdirSync(path.join(data, 'other'));
+      fs.writeFileSync(path.join(data, 'other', 'x.sql'), 'SELEKT 1;');
+      const { code, stdout } = await run(['scan', data, '--format', 'json']);
+      const files = (JSON.parse(stdout) as { files: { file: string; findings: { code: string; range: { start: { line: number } } }[] }[] }).files;
+      assert.deepEqual(
+        files.map((f) => [f.file, f.findings.map((x) => `${x.range.start.line} ${x.code}`)]),
+        [
+          ['db/notes.policy.hcl', ['2 CG-POLICY-UNKNOWN-COLUMN']],
+          ['db/queries/q.sql', ['0 CG-SQL-PII', '1 CG-SQL-CROSS-TENANT']],
+        ],
+      );
+      assert.equal(code, 1);
+      const sarif = JSON.parse((await run(['scan', data, '--format', 'sarif'])).stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] };
+      assert.match(sarif.runs[0].tool.driver.rules.find((r) => r.id === 'CG-SQL-PII')?.shortDescription.text ?? '', /e-mail address, SSN/);
+    } finally {
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  });
+
   it('rejects bad usage with exit code 2 and a message', async () => {
     const bad = await run(['scan', dir, '--format', 'xml']);
     assert.equal(bad.code, 2);

@@ -24,6 +24,21 @@ describe('SQL diagnostics and previews under the demo policy', () => {
     assert.match(findings[0].message, /Owner can read more than one tenant's rows/);
   });
 
+  it('checks only the syntax of schema and seed files: their CREATEs define what queries read, their rows are test data', async () => {
+    const { policy, schema } = await demo();
+    const seed = "CREATE TABLE notes (id int, email text);\nCREATE INDEX notes_email ON notes (email);\nINSERT INTO notes VALUES (1, 'ann@corp.example');\nCOPY notes TO STDOUT;\nINSERT INTO notes VALUES (;";
+    assert.deepEqual(
+      sqlDiagnostics(seed, policy, schema).map((f) => `${f.range.start.line} ${f.code}`),
+      ['3 CG-SQL-REFUSED', '4 CG-SQL-SYNTAX'],
+    );
+    // In a file of queries, an INSERT and a CREATE TABLE … AS are statements to preview, and refused.
+    const queries = "SELECT id FROM customers;\nINSERT INTO customers (id) VALUES (1);\nCREATE TABLE copy AS SELECT * FROM customers;\nCREATE INDEX i ON customers (id);\nSELECT 'ann@corp.example';";
+    assert.deepEqual(
+      sqlDiagnostics(queries, policy, schema).map((f) => `${f.range.start.line} ${f.code}`),
+      ['1 CG-SQL-REFUSED', '2 CG-SQL-REFUSED', '4 CG-SQL-PII'],
+    );
+  });
+
   it('reports for the preview role only when one is given', async () => {
     const { policy, schema } = await demo();
     const findings = sqlDiagnostics('SELECT * FROM payments;', policy, schema, { role: 'Developer', attributes: { org_id: '1' } });

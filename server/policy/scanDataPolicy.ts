@@ -1,0 +1,33 @@
+/**
+ * Data policy in a headless scan: every policy file under a folder, and every SQL file a policy
+ * applies to, with the diagnostics the editor shows them (the SQL checked for every role, as the
+ * editor does when no preview role is picked). A SQL file that no policy governs is not Cartograph's
+ * to judge, so it is left out.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileFindings } from '../protocol/findings';
+import { findFiles } from '../workspace/findFiles';
+import { policyDiagnostics } from './policyDiagnostics';
+import { loadPolicyWorkspace, type PolicyWorkspace } from './policyWorkspace';
+import { sqlDiagnostics } from './sqlDiagnostics';
+
+/** The findings of the policy files and governed SQL files under `root`, by path relative to it. */
+export async function scanDataPolicy(root: string): Promise<FileFindings[]> {
+  const { files } = findFiles(root, (name) => name.endsWith('.policy.hcl') || name.endsWith('.sql'));
+  // Files of one folder are checked against the same policy and schema.
+  const workspaces = new Map<string, Promise<PolicyWorkspace>>();
+  const results: FileFindings[] = [];
+  for (const file of files.sort()) {
+    const dir = path.dirname(file);
+    let loading = workspaces.get(dir);
+    if (!loading) workspaces.set(dir, (loading = loadPolicyWorkspace(file, root)));
+    const workspace = await loading;
+    if (workspace.policy.files.length === 0) continue;
+    const policyFile = workspace.policy.files.find((f) => f.path === file);
+    const findings = policyFile ? policyDiagnostics(policyFile, workspace.policy, workspace.schema) : sqlDiagnostics(fs.readFileSync(file, 'utf8'), workspace.policy, workspace.schema);
+    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    results.push({ file: path.relative(root, file).split(path.sep).join('/'), findings });
+  }
+  return results;
+}
