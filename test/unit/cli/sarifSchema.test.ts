@@ -41,4 +41,13 @@ describe('SARIF output', () => {
     const log = await sarifOf(path.join(__dirname, '..', '..', 'golden', 'syntax'));
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
   });
+
+  it('is valid for the data policy findings of the demo, each rule described', async function () {
+    this.timeout(30_000);
+    const log = (await sarifOf(path.join(__dirname, '..', '..', '..', 'examples', 'data'))) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string }[] }[] };
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    const { rules } = log.runs[0].tool.driver;
+    assert.deepEqual([...new Set(log.runs[0].results.map((r) => r.ruleId))].sort(), ['CG-SQL-CROSS-TENANT', 'CG-SQL-PII', 'CG-SQL-REFUSED']);
+    for (const rule of rules) assert.notEqual(rule.shortDescription.text, rule.id, `${rule.id} has no description`);
+  });
 });
