@@ -141,9 +141,12 @@ async function scan(args: string[]): Promise<number> {
     { profiles: profilesChosen, allowedRegions: list(values['allowed-regions']) },
   );
   if (interactive) process.stderr.write('\n');
-  for (const s of result.skipped) process.stderr.write(`cartograph: skipped ${s.path}: ${s.reason}\n`);
   // Data policy files, and the SQL files a policy governs, are checked as the editor checks them.
-  const scanned = [...result.files, ...(await scanDataPolicy(root))];
+  const dataPolicy = await scanDataPolicy(root);
+  // Both walks meet the same unreadable folders: each is reported once.
+  const skipped = new Map([...result.skipped, ...dataPolicy.skipped].map((s) => [s.path, s.reason]));
+  for (const [file, reason] of skipped) process.stderr.write(`cartograph: skipped ${file}: ${reason}\n`);
+  const scanned = [...result.files, ...dataPolicy.files];
   const withFindings = scanned.filter((f) => f.findings.length > 0);
   if (format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(withFindings, cartographVersion, { ...knownRules, ...sarifRuleDescriptions() }), null, 2)}\n`);
   else if (format === 'json') process.stdout.write(`${JSON.stringify({ version: cartographVersion, root, files: withFindings }, null, 2)}\n`);

@@ -7,18 +7,23 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileFindings } from '../protocol/findings';
-import { findFiles } from '../workspace/findFiles';
+import { findFiles, type SkippedPath } from '../workspace/findFiles';
+import { maxFileBytes } from '../workspace/scanWorkspace';
 import { policyDiagnostics } from './policyDiagnostics';
 import { loadPolicyWorkspace, type PolicyWorkspace } from './policyWorkspace';
 import { sqlDiagnostics } from './sqlDiagnostics';
 
-/** The findings of the policy files and governed SQL files under `root`, by path relative to it. */
-export async function scanDataPolicy(root: string): Promise<FileFindings[]> {
-  const { files } = findFiles(root, (name) => name.endsWith('.policy.hcl') || name.endsWith('.sql'));
+/** The findings of the policy files and governed SQL files under `root`, by path relative to it; files too large to check (a data dump) are skipped. */
+export async function scanDataPolicy(root: string): Promise<{ files: FileFindings[]; skipped: SkippedPath[] }> {
+  const { files, skipped } = findFiles(root, (name) => name.endsWith('.policy.hcl') || name.endsWith('.sql'));
   // Files of one folder are checked against the same policy and schema.
   const workspaces = new Map<string, Promise<PolicyWorkspace>>();
   const results: FileFindings[] = [];
   for (const file of files.sort()) {
+    if (fs.statSync(file).size > maxFileBytes) {
+      skipped.push({ path: file, reason: `larger than ${maxFileBytes / 1024 / 1024} MB` });
+      continue;
+    }
     const dir = path.dirname(file);
     let loading = workspaces.get(dir);
     if (!loading) workspaces.set(dir, (loading = loadPolicyWorkspace(file, root)));
@@ -29,5 +34,5 @@ export async function scanDataPolicy(root: string): Promise<FileFindings[]> {
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ file: path.relative(root, file).split(path.sep).join('/'), findings });
   }
-  return results;
+  return { files: results, skipped };
 }
