@@ -27,7 +27,15 @@ export function buildPolicy(files: readonly PolicyFile[]): Policy {
   }
   // A deny anywhere wins over an allow: the stricter rule is the safe reading of a conflict.
   if (files.some((f) => f.crossTenantJoins?.value === 'deny')) crossTenantJoins = 'deny';
-  return { files: [...files], roles, tables, tenantKey: tenantKey === '' ? undefined : tenantKey, crossTenantJoins };
+  let broken: Policy['broken'];
+  for (const file of files) {
+    const error = file.findings.find((f) => f.code === 'CG-HCL-SYNTAX');
+    if (error) {
+      broken = { file: file.path, line: error.range.start.line + 1, message: error.message };
+      break;
+    }
+  }
+  return { files: [...files], roles, tables, tenantKey: tenantKey === '' ? undefined : tenantKey, crossTenantJoins, ...(broken ? { broken } : {}) };
 }
 
 /** The role and every role it inherits, directly or not (cycles are cut). */

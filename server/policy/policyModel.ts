@@ -120,6 +120,11 @@ export interface Policy {
   tenantKey?: string;
   /** Whether a query may join rows of different tenants. */
   crossTenantJoins: 'deny' | 'allow';
+  /**
+   * The first syntax error of a policy file, when one does not parse: what follows it may be lost or
+   * misread, so nothing is previewed until it is fixed.
+   */
+  broken?: { file: string; line: number; message: string };
 }
 
 /** The session a query is previewed in: a role, a principal kind and the placeholders' values. */

@@ -163,6 +163,8 @@ class Rewriter {
   constructor(private readonly rules: SessionRules, private readonly faults: RewriterFaults) {}
 
   statement(ast: PgNode): void {
+    const broken = this.rules.policy.broken;
+    if (broken) refuse(brokenPolicyReason(broken));
     const role = this.rules.policy.roles.get(this.rules.session.role);
     if (!role) refuse(`the policy declares no role ${this.rules.session.role}`);
     if (role.kinds && !role.kinds.some((k) => k.value === this.rules.session.kind)) {
@@ -1177,6 +1179,11 @@ function deparseCondition(condition: PgNode): string {
   } catch {
     return '(condition)';
   }
+}
+
+/** Why nothing is previewed while a policy file does not parse. */
+export function brokenPolicyReason(broken: NonNullable<SessionRules['policy']['broken']>): string {
+  return `the policy file ${broken.file.split(/[\\/]/).pop()} does not parse (line ${broken.line}: ${broken.message}): a preview with part of the policy could show rows or values the whole policy hides, so none runs until it is fixed`;
 }
 
 /** Whether a role inherits another, for callers that describe rules. */

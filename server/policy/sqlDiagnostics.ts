@@ -18,7 +18,7 @@ import { TextPositions } from '../sql/textPositions';
 import { placeholderNames } from './policyModel';
 import type { Policy } from './policyModel';
 import { tokenRange } from './previewStatements';
-import { rewriteStatement } from './rewriter';
+import { brokenPolicyReason, rewriteStatement } from './rewriter';
 import { sessionRules } from './sessionRules';
 import { sessionFor } from './previewStatements';
 
@@ -41,6 +41,10 @@ export function sqlDiagnostics(text: string, policy: Policy, schema: Schema, opt
     // A file without queries holds the schema and its seed rows: it defines what queries read, and
     // its rows are test data. Only its syntax is checked.
     const seedFile = !holdsQueries(statements);
+    // While a policy file does not parse, every statement is refused for that one reason: said once.
+    const broken = policy.broken;
+    const first = statements.find((s) => s.ast !== undefined);
+    if (broken && first && !seedFile) findings.push({ code: 'CG-SQL-REFUSED', severity: 'error', message: brokenPolicyReason(broken), range: tokenRange(positions, first.start) });
     for (const statement of statements) {
       if (!statement.ast) {
         const at = statement.error?.offset ?? statement.start;
@@ -48,7 +52,7 @@ export function sqlDiagnostics(text: string, policy: Policy, schema: Schema, opt
         continue;
       }
       const type = Object.keys(statement.ast)[0];
-      if (definesSchema(type) || (seedFile && type === 'InsertStmt')) continue;
+      if (broken || definesSchema(type) || (seedFile && type === 'InsertStmt')) continue;
       const byReason = new Map<string, { code: string; offset: number; roles: string[] }>();
       for (const role of roles) {
         const kinds = policy.roles.get(role)?.kinds;

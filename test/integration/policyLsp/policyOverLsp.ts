@@ -115,6 +115,15 @@ async function main(): Promise<void> {
     const afterTypo = await connection.sendRequest<PreviewResult>('cartograph/policyPreview', { uri: revenue.uri, statement: 2 });
     check(phones(afterTypo).length > 0 && phones(afterTypo).every((p) => typeof p === 'string' && p !== '***'), 'the preview follows the policy as typed: the misspelt mask masks nothing', JSON.stringify(phones(afterTypo)));
 
+    // Half-typed: a block left open. Nothing is previewed with part of a policy, and it comes back when fixed.
+    const unclosed = typo.replace(/(mask "phnoe" \{[^}]*)\}/, '$1');
+    server.change(policy.uri, 3, unclosed);
+    const halfTyped = await connection.sendRequest<PreviewResult>('cartograph/policyPreview', { uri: revenue.uri, statement: 0 });
+    check(halfTyped.statements[0]?.rewritten === null && /northwind\.policy\.hcl does not parse/.test(halfTyped.statements[0]?.refused?.reason ?? ''), 'while the policy file does not parse, nothing is previewed', JSON.stringify(halfTyped.statements[0]?.refused));
+    server.change(policy.uri, 4, typo);
+    const fixed = await connection.sendRequest<PreviewResult>('cartograph/policyPreview', { uri: revenue.uri, statement: 0 });
+    check(fixed.statements[0]?.rewritten !== null, 'and previews come back when it parses again', JSON.stringify(fixed.statements[0]?.refused));
+
     const hover = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: policy.uri }, position: positionOf(typo, 'row_filter "own_region"', 'row_filter "'.length) });
     const hoverText = hover?.contents.value ?? '';
     check(/region = \{region\}/.test(hoverText) && /Analyst/.test(hoverText) && /Admin/.test(hoverText), 'hover on a row filter explains it and whom it applies to', hoverText);

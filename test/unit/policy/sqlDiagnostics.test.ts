@@ -39,6 +39,17 @@ describe('SQL diagnostics and previews under the demo policy', () => {
     );
   });
 
+  it('previews nothing while a policy file does not parse, and says so once per file', async () => {
+    const { schema } = await demo();
+    // The missing brace folds the invoices table into the customers one: its filter would be lost.
+    const { policy } = await policyFrom('tenant_key = "org_id"\ntable "customers" {\n  row_filter "t" { using = "org_id = {org_id}" }\n\ntable "invoices" {\n  row_filter "t" { using = "org_id = {org_id}" }\n}\n');
+    const previews = previewStatements('SELECT id FROM invoices;\nSELECT id FROM customers;', 'Analyst', { org_id: '1' }, policy, schema);
+    assert.deepEqual(previews.map((p) => p.rewritten), [null, null]);
+    assert.match(previews[0].refused?.reason ?? '', /^the policy file test\.policy\.hcl does not parse \(line 7: Syntax error: missing `}` to close `table "customers"` opened on line 2\): a preview with part of the policy could show rows/);
+    const findings = sqlDiagnostics("SELECT id FROM invoices;\nSELECT id FROM customers WHERE email = 'ann@corp.example';", policy, schema);
+    assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.code}`), ['0 CG-SQL-REFUSED', '1 CG-SQL-PII']);
+  });
+
   it('reports for the preview role only when one is given', async () => {
     const { policy, schema } = await demo();
     const findings = sqlDiagnostics('SELECT * FROM payments;', policy, schema, { role: 'Developer', attributes: { org_id: '1' } });
