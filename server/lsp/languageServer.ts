@@ -290,7 +290,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onHover(async ({ textDocument, position }) => {
     const entry = store?.get(textDocument.uri);
-    if (entry && policy && entry.kind === 'policy') {
+    if (entry && policy && (entry.kind === 'policy' || entry.kind === 'sql')) {
       const markdown = await policy.hover(entry, position).catch(() => undefined);
       return markdown ? { contents: { kind: 'markdown' as const, value: markdown } } : null;
     }

@@ -10,7 +10,8 @@ import type { PolicyFile } from '../policy/policyModel';
 import { parsePolicyFile } from '../policy/policyParser';
 import { loadPolicyWorkspace, type PolicyWorkspace } from '../policy/policyWorkspace';
 import { PreviewDatabase } from '../policy/previewDatabase';
-import { previewStatements } from '../policy/previewStatements';
+import { previewStatements, sessionFor } from '../policy/previewStatements';
+import { sqlHover } from '../policy/sqlHover';
 import { sqlDiagnostics } from '../policy/sqlDiagnostics';
 import type { Finding, TextPosition, TextRange } from '../protocol/findings';
 import type { PolicyPreviewRequest, PolicyRolesRequest, PreviewSessionSettings } from '../protocol/customMessages';
@@ -89,8 +90,13 @@ export class PolicyService {
   }
 
   async hover(entry: ParsedDocument, position: TextPosition): Promise<string | undefined> {
-    if (entry.kind !== 'policy') return undefined;
     const workspace = await this.workspaceFor(entry.document.uri);
+    if (entry.kind === 'sql') {
+      // A table's name: what the preview role may see of it.
+      const role = this.previewRole(workspace);
+      return role ? sqlHover(entry.document.getText(), position, workspace.policy, workspace.schema, sessionFor(workspace.policy, role, this.session.attributes)) : undefined;
+    }
+    if (entry.kind !== 'policy') return undefined;
     return policyHover(this.policyFileOf(entry, workspace), workspace.policy, workspace.schema, position);
   }
 

@@ -128,6 +128,10 @@ async function main(): Promise<void> {
     const hoverText = hover?.contents.value ?? '';
     check(/region = \{region\}/.test(hoverText) && /Analyst/.test(hoverText) && /Admin/.test(hoverText), 'hover on a row filter explains it and whom it applies to', hoverText);
 
+    const sqlHover = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: revenue.uri }, position: positionOf(revenue.text, 'FROM customers c', 'FROM cus'.length) });
+    const sqlHoverText = sqlHover?.contents.value ?? '';
+    check(/\*\*table `customers`\*\*/.test(sqlHoverText) && /As \*\*Analyst\*\*/.test(sqlHoverText) && /row filter `own_region`/.test(sqlHoverText), "hover on a table in a query shows what the preview role may see of it", sqlHoverText);
+
     const inList = positionOf(typo, 'exempt      = ["', 'exempt      = ["'.length, typo.indexOf('row_filter "own_region"'));
     const complete = async (uri: string, position: { line: number; character: number }, triggerCharacter?: string): Promise<string[]> => {
       const context = triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 };
