@@ -30,8 +30,8 @@ export async function scanDataPolicy(root: string): Promise<{ files: FileFinding
     const workspace = await loading;
     if (workspace.policy.files.length === 0) continue;
     const policyFile = workspace.policy.files.find((f) => f.path === file);
+    // Both return their findings in document order.
     const findings = policyFile ? policyDiagnostics(policyFile, workspace.policy, workspace.schema) : sqlDiagnostics(fs.readFileSync(file, 'utf8'), workspace.policy, workspace.schema);
-    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ file: path.relative(root, file).split(path.sep).join('/'), findings });
   }
   return { files: results, skipped };

@@ -80,7 +80,7 @@ function resolveTable(policy: Policy, schema: Schema, session: PreviewSession, n
       if (roleCovered(policy, session.role, exempt)) continue;
       const column = mask.column.value;
       const existing = access.masks.get(column);
-      if (!existing || strength(fn) > strength(existing.fn)) access.masks.set(column, { rule: mask, fn, why: whyMask(session, mask, variant?.exempt !== undefined || variant?.functionText !== undefined) });
+      if (!existing || strength(fn) > strength(existing.fn)) access.masks.set(column, { rule: mask, fn, why: whyMask(session, mask) });
     }
   }
   return access;
@@ -108,10 +108,11 @@ function whyFilter(policy: Policy, session: PreviewSession, rule: RowFilterRule)
 }
 
 /** Why a mask applies to a session: its description, then who is exempt (for the session's kind). */
-function whyMask(session: PreviewSession, rule: MaskRule, byKind: boolean): string {
-  const exempt = rule.byKind[session.kind]?.exempt ?? rule.base.exempt ?? [];
+function whyMask(session: PreviewSession, rule: MaskRule): string {
+  const variant = rule.byKind[session.kind];
+  const exempt = variant?.exempt ?? rule.base.exempt ?? [];
   const reasons = [exempt.length ? `${session.role} is not exempt (exempt: ${names(exempt)})` : 'no role is exempt'];
-  if (byKind) reasons.push(`the ${session.kind} variant`);
+  if (variant?.exempt !== undefined || variant?.functionText !== undefined) reasons.push(`the ${session.kind} variant`);
   return [rule.description, reasons.join('; ')].filter(Boolean).join(' — ');
 }
 
